@@ -1,0 +1,70 @@
+# DATAide Hub — the words a newcomer expects. Only python3 (3.11+) is needed beforehand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
+
+.PHONY: run test install messages compilemessages lint format bench check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs exactly what requirements.lock pins (hashes checked); again whenever it changes.
+$(STAMP): requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) compilemessages
+
+compilemessages: $(STAMP)
+	@for dir in locale */locale hub/*/locale; do \
+	  [ -d "$$dir" ] && $(BIN)/pybabel compile --statistics -d "$$dir" -D django 2>&1 | grep -v "^$$" | sed "s|^|$$dir: |" || true; \
+	done
+
+run: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py seed_demo
+	@echo ""
+	@echo "  DATAide Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Admin login: admin@dataide.example / demo-dataide-2026"
+	@echo "  Other demo members use the same password (see hub/accounts/demo.py)."
+	@echo ""
+	$(BIN)/daphne -b $(HOST) -p $(PORT) hub.asgi:application
+
+test: install
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Extracts UI strings: the project catalogue (hub/) in locale/, each room's in <room>/locale/.
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
+	  --ignore=cms --ignore=forum --ignore=events --ignore=bench --ignore=docker
+	@for app in cms forum events; do \
+	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l fr -l en --no-obsolete) || exit 1; \
+	done
+	$(BIN)/python manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
+	  --ignore=cms --ignore=forum --ignore=events --ignore=bench --ignore=docker
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,57 @@
+"""machina works with our email-keyed user: a member posts a topic and replies, and no page
+shows an email address."""
+
+import pytest
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post, Topic
+
+from forum import demo as forum_demo
+from hub.accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def forum(site):
+    forum_demo.seed(lambda message: None)
+    return Forum.objects.get(name="Demandes d'aide")
+
+
+def test_a_member_starts_a_topic_and_another_replies(client, forum):
+    asker = UserFactory(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
+    helper = UserFactory(email="karim@exemple.org", first_name="Karim", last_name="Benali")
+
+    client.force_login(asker)
+    response = client.post(
+        f"/fr/forum/forum/{forum.slug}-{forum.pk}/topic/create/",
+        {
+            "subject": "Quel logiciel de gestion des membres?",
+            "content": "Nous sommes un petit organisme. Que recommandez-vous?",
+            "topic_type": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    topic = Topic.objects.get(subject="Quel logiciel de gestion des membres?")
+
+    client.force_login(helper)
+    reply_url = (
+        f"/fr/forum/forum/{forum.slug}-{forum.pk}/topic/{topic.slug}-{topic.pk}/post/create/"
+    )
+    response = client.post(
+        reply_url, {"subject": "Re: logiciel", "content": "Essayez un CRM libre."}
+    )
+    assert response.status_code == 302
+    assert Post.objects.filter(topic=topic).count() == 2
+
+    page = client.get(f"/fr/forum/forum/{forum.slug}-{forum.pk}/topic/{topic.slug}-{topic.pk}/")
+    html = page.content.decode()
+    assert "Essayez un CRM libre." in html
+    assert "Nadia B." in html and "Karim B." in html
+    assert "@exemple.org" not in html
+
+
+def test_visitors_read_public_forums_but_not_the_staff_forum(client, forum):
+    assert client.get("/fr/forum/").status_code == 200
+    html = client.get("/fr/forum/").content.decode()
+    assert "Demandes d&#x27;aide" in html or "Demandes d'aide" in html
+    assert "Espace équipe" not in html

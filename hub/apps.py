@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HubConfig(AppConfig):
+    """The project package itself: base layout, design system, shared commands."""
+
+    name = "hub"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,9 @@
+"""Every websocket path of the hub. Feature apps add their consumers here."""
+
+from django.urls import path
+
+from hub.notifications.consumers import NotificationConsumer
+
+websocket_urlpatterns = [
+    path("ws/notifications/", NotificationConsumer.as_asgi()),
+]

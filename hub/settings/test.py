@@ -1,0 +1,21 @@
+"""Tests: fast and hermetic, unless DATABASE_URL / REDIS_URL point at real servers (CI)."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdef"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+# Login failures are rate-limited per IP: every test comes from the same one.
+ACCOUNT_RATE_LIMITS = False
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+if REDIS_URL:  # noqa: F405
+    # A prefix per test process keeps parallel runs from reading each other's groups.
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"hubtest{os.getpid()}"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# WhiteNoise warns on every request when STATIC_ROOT does not exist.
+os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405

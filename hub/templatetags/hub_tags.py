@@ -1,0 +1,66 @@
+"""Layout helpers shared by every room: language links, Québec time formats."""
+
+import datetime
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import formats, timezone, translation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """For each language, the URL of this same page in that language: the Wagtail
+    translation when the page has one, else the same route with the other prefix."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if page is not None and hasattr(page, "get_translation_or_none"):
+            from wagtail.models import Locale
+
+            locale = Locale.objects.filter(language_code=code).first()
+            translated = page.get_translation_or_none(locale) if locale else None
+            if translated is not None and translated.live:
+                url = translated.get_url(request)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {"code": code, "name": name, "url": url or f"/{code}/", "current": code == current}
+        )
+    return links
+
+
+def _french_time(value: datetime.datetime | datetime.time) -> str:
+    # OQLF: "13 h 30", "9 h" (no minutes when on the hour).
+    return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
+
+
+@register.filter
+def qc_time(value) -> str:
+    """A time in the reader's language: "13 h 30" / "9 h" in French, "1:30 p.m." in English."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if translation.get_language() == "fr":
+        return _french_time(value)
+    return formats.time_format(value, "TIME_FORMAT")
+
+
+@register.filter
+def qc_date(value, style: str = "long") -> str:
+    """ "mardi 3 novembre 2026" (long) or "3 nov. 2026" (short) in French; "Tuesday,
+    November 3, 2026" / "Nov 3, 2026" in English."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    french = translation.get_language() == "fr"
+    if style == "short":
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return formats.date_format(value, "l j F Y" if french else "l, F j, Y")

@@ -1,0 +1,64 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_root_sends_visitors_to_the_french_home_page(client, site):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+def test_the_french_home_page_speaks_french(client, site):
+    html = client.get("/fr/").content.decode()
+    assert '<html lang="fr-CA"' in html
+    assert "Le numérique au service de votre mission" in html
+    assert "Aller au contenu" in html  # skip link
+    assert 'href="/en/"' in html and 'hreflang="en"' in html
+
+
+def test_the_english_home_page_is_the_translation(client, site):
+    html = client.get("/en/").content.decode()
+    assert '<html lang="en-CA"' in html
+    assert "Digital tools in service of your mission" in html
+    assert "Skip to content" in html
+    assert 'href="/fr/"' in html
+
+
+def test_the_language_switch_keeps_you_on_the_same_page(client, site):
+    html = client.get("/fr/forum/").content.decode()
+    assert 'href="/en/forum/"' in html
+
+
+def test_a_missing_page_gets_a_helpful_french_404(client, site):
+    response = client.get("/fr/cette-page-nexiste-pas/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Nous n’avons pas trouvé cette page" in html
+    assert reverse("forum:index") in html
+
+
+def test_the_health_check_answers(client, db):
+    assert client.get("/healthz").content == b"ok"
+
+
+def test_pages_load_nothing_from_another_origin(client, site):
+    html = client.get("/fr/").content.decode()
+    for marker in ('src="http', "src='http", 'href="http', "//fonts.", "cdn"):
+        assert marker not in html
+
+
+def test_the_home_page_has_landmarks_and_a_skip_link(client, site):
+    html = client.get("/fr/").content.decode()
+    for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+        assert landmark in html
+    assert 'href="#main"' in html
+
+
+def test_the_wagtail_admin_answers(client, site):
+    from hub.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/users/new/").status_code == 200
