@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
     path("mon-espace/", include("hub.accounts.urls")),
     path("notifications/", include("hub.notifications.urls")),
+    path("confidentialite/", include("hub.privacy.urls")),
     path("forum/", include("forum.urls")),
     path("evenements/", include("events.urls")),
     path("", include("cms.urls")),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "hub",
     "hub.accounts",
     "hub.notifications",
+    "hub.privacy",
     "cms",
     "events",
     # machina's apps come before our `forum` package: machina's class loader picks the

@@ -1,0 +1,115 @@
+"""Every email the hub sends to a member goes through `send_member_email`, so that each one
+is classed (Canada's anti-spam law), written in the member's language, and — unless it is
+transactional — carries the sender's postal address and a one-click unsubscribe link that
+needs no login, plus List-Unsubscribe headers.
+
+Categories:
+- TRANSACTIONAL: the member asked for it (password, registration confirmation, invitation).
+- NOTIFICATION: replies, mentions, reminders, digests of activity.
+- PROMOTIONAL: infolettre, digests that promote events; sent only with a stored opt-in.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+TRANSACTIONAL = "transactional"
+NOTIFICATION = "notification"
+PROMOTIONAL = "promotional"
+CATEGORIES = (TRANSACTIONAL, NOTIFICATION, PROMOTIONAL)
+
+UNSUBSCRIBE_SALT = "hub.emails.unsubscribe"
+
+
+def unsubscribe_token(*, member, category: str) -> str:
+    """A signed token naming the member and the category. It does not expire, so a link in
+    an old email keeps working (the law asks for at least 60 days)."""
+    return signing.dumps({"m": member.pk, "c": category}, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+
+
+def unsubscribe_url(*, member, category: str) -> str:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(member.preferred_language or "fr"):
+        path = reverse("unsubscribe", args=[unsubscribe_token(member=member, category=category)])
+    return f"{base}{path}"
+
+
+def member_accepts(*, member, category: str) -> bool:
+    """Whether this member may receive an email of this category now. The privacy room
+    replaces the rule through `set_consent_rule` (stored opt-ins and opt-outs)."""
+    return _consent_rule(member, category)
+
+
+def _default_rule(member, category: str) -> bool:
+    if not member.is_active or not member.email:
+        return False
+    return category != PROMOTIONAL  # promotional mail needs an explicit, stored opt-in
+
+
+_consent_rule = _default_rule
+
+
+def set_consent_rule(rule) -> None:
+    global _consent_rule
+    _consent_rule = rule
+
+
+def send_member_email(
+    *,
+    member,
+    category: str,
+    template: str,
+    context: dict | None = None,
+    attachments: list[tuple[str, bytes, str]] | None = None,
+    alternatives: list[tuple[str, str]] | None = None,
+) -> bool:
+    """Renders `<template>_subject.txt`, `<template>.txt` and, if it exists, `<template>.html`
+    in the member's language and sends them. Returns False (and sends nothing) when the
+    member does not accept this category. Attachments are (filename, content, mimetype)."""
+    if category not in CATEGORIES:
+        raise ValueError(f"Unknown email category {category!r}")
+    if category != TRANSACTIONAL and not member_accepts(member=member, category=category):
+        return False
+    with translation.override(member.preferred_language or settings.LANGUAGE_CODE):
+        context = {
+            "member": member,
+            "category": category,
+            "postal_address": settings.HUB_POSTAL_ADDRESS,
+            "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            **(context or {}),
+        }
+        headers = {}
+        if category != TRANSACTIONAL:
+            link = unsubscribe_url(member=member, category=category)
+            context["unsubscribe_url"] = link
+            headers["List-Unsubscribe"] = f"<{link}>"
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+        footer = render_to_string("emails/footer.txt", context)
+        message = EmailMultiAlternatives(
+            subject=subject, body=body + footer, to=[member.email], headers=headers
+        )
+        try:
+            html = render_to_string(f"{template}.html", context)
+        except TemplateDoesNotExist:  # the HTML part is optional
+            html = None
+        if html:
+            message.attach_alternative(html, "text/html")
+        for content, mimetype in alternatives or []:
+            message.attach_alternative(content, mimetype)
+        for filename, content, mimetype in attachments or []:
+            message.attach(filename, content, mimetype)
+        message.send()
+    return True
