@@ -41,3 +41,134 @@ def live_events():
         yield captured
     finally:
         services.send_live_event = original
+
+
+# --- End-to-end: a real Daphne process and headless Chromium -------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _database_url_for_subprocess() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if connection.vendor == "postgresql":
+        user = settings.get("USER") or "postgres"
+        password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+        host = settings.get("HOST") or "127.0.0.1"
+        port = settings.get("PORT") or 5432
+        return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
+    return f"sqlite:///{settings['NAME']}"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_daphne(*, env_overrides: dict | None = None):
+    """Starts `daphne hub.asgi:application` on a free port against the test database.
+    Returns (process, base_url). The caller stops it (see the `daphne_server` fixture)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.test",
+        "DATABASE_URL": _database_url_for_subprocess(),
+        **(env_overrides or {}),
+    }
+    log = open(Path(__file__).parent / "var" / f"daphne-{port}.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "hub.asgi:application",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=Path(__file__).parent,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log.close()
+            raise RuntimeError(f"Daphne did not start; see var/daphne-{port}.log")
+        time.sleep(0.2)
+    return process, base_url
+
+
+@pytest.fixture
+def daphne_server(transactional_db):
+    """Base URL of a real Daphne process serving the hub on the test database (data the test
+    writes must be committed: this fixture implies transactional_db)."""
+    process, base_url = start_daphne()
+    try:
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except Exception:  # noqa: BLE001 - make sure it is gone whatever happened
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """A headless Debian Chromium driven by Playwright. Skipped where it is not installed,
+    except in CI (HUB_E2E_REQUIRED=1), where its absence is a failure."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("HUB_E2E_REQUIRED") == "1":
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium package.")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django's ORM would
+    # then refuse to run in the test itself. The test code stays synchronous, so allow it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

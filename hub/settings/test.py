@@ -17,5 +17,11 @@ if REDIS_URL:  # noqa: F405
     # A prefix per test process keeps parallel runs from reading each other's groups.
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"hubtest{os.getpid()}"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Daphne in end-to-end tests serves static files straight from the apps (no collectstatic).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+if not USING_POSTGRES:  # noqa: F405
+    # A file, not memory, so a Daphne process started by an end-to-end test shares it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
 # WhiteNoise warns on every request when STATIC_ROOT does not exist.
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
