@@ -121,9 +121,11 @@ def start_daphne(*, env_overrides: dict | None = None):
 
 
 @pytest.fixture
-def daphne_server(transactional_db):
+def daphne_server(transactional_db, django_db_serialized_rollback):
     """Base URL of a real Daphne process serving the hub on the test database (data the test
-    writes must be committed: this fixture implies transactional_db)."""
+    writes must be committed: this fixture implies transactional_db). Serialized rollback
+    brings back what migrations wrote (Wagtail's root page, regions, forum permissions),
+    which transactional tests otherwise flush away."""
     process, base_url = start_daphne()
     try:
         yield base_url
