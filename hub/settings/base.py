@@ -283,3 +283,9 @@ LOGGING = {
 HUB_POSTAL_ADDRESS = env(
     "HUB_POSTAL_ADDRESS", "DATAide, 493, rue Sherbrooke Ouest, Montréal (Québec) H3A 1B6"
 )
+
+# --- forum ---
+# Markdown, then hub/sanitize.py: machina's default (markdown2 safe_mode) lets
+# `[a](javascript&colon;…)` through as a live link.
+MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
+MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditor"
