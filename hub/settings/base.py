@@ -125,6 +125,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "machina.core.context_processors.metadata",
                 "hub.notifications.context_processors.bell",
+                "hub.context_processors.navigation",
             ],
         },
     },
@@ -283,9 +284,43 @@ LOGGING = {
 HUB_POSTAL_ADDRESS = env(
     "HUB_POSTAL_ADDRESS", "DATAide, 493, rue Sherbrooke Ouest, Montréal (Québec) H3A 1B6"
 )
+# Idempotent commands the scheduler runs every few minutes (`manage.py periodic_jobs`).
+HUB_PERIODIC_COMMANDS: list[str] = []
 
 # --- forum ---
 # Markdown, then hub/sanitize.py: machina's default (markdown2 safe_mode) lets
 # `[a](javascript&colon;…)` through as a live link.
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
 MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditor"
+
+# --- privacy ---
+# Retention periods in days, by data type (the retention command and the privacy page read
+# them). Change them here or with HUB_RETENTION_<TYPE>=<days> in the environment.
+HUB_RETENTION = {
+    key: int(env(f"HUB_RETENTION_{key.upper()}", str(days)))
+    for key, days in {
+        "unverified_accounts": 30,  # sign-ups whose email was never confirmed
+        "inactive_accounts": 3 * 365,  # no sign-in for this long: a notice is emailed...
+        "inactive_notice": 30,  # ...and the account is deleted this long after the notice
+        "read_notifications": 180,
+        "notifications": 365,
+        "sessions": 14,  # expired sign-in sessions are deleted
+        "event_attendees": 365,  # after the event (the events app registers the task)
+        "consent_log_after_deletion": 3 * 365,
+        "privacy_requests": 2 * 365,  # after the answer
+        "incidents": 5 * 365,  # after the date learned (regulation: at least 5 years)
+    }.items()
+}
+# Everyone who processes personal information for the hub, and where (Loi 25, art. 17).
+HUB_SUBPROCESSORS = [
+    {
+        "name": env("HUB_HOSTING_PROVIDER", "Hébergeur de l'application (à préciser)"),
+        "purpose": "hosting",
+        "location": env("HUB_HOSTING_LOCATION", "Canada (Montréal)"),
+    },
+    {
+        "name": env("HUB_EMAIL_PROVIDER", "Service d'envoi de courriels (à préciser)"),
+        "purpose": "email",
+        "location": env("HUB_EMAIL_LOCATION", "Canada"),
+    },
+]

@@ -62,3 +62,9 @@ def test_the_wagtail_admin_answers(client, site):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/users/new/").status_code == 200
+
+
+def test_the_header_marks_the_current_section(member_client, site):
+    html = member_client.get("/fr/mon-espace/").content.decode()
+    assert 'href="/fr/mon-espace/" aria-current="page"' in html
+    assert 'href="/fr/forum/" aria-current="page"' not in html
