@@ -13,7 +13,9 @@ def main(argv: list[str]) -> int:
     wanted = set(argv)
     modules = sorted(path.stem for path in HERE.glob("*_bench.py"))
     if wanted:
-        modules = [name for name in modules if name in wanted or name.removesuffix("_bench") in wanted]
+        modules = [
+            name for name in modules if name in wanted or name.removesuffix("_bench") in wanted
+        ]
     status = 0
     for name in modules:
         print(f"\n=== {name}", flush=True)
