@@ -41,7 +41,9 @@ def read_unsubscribe_token(token: str) -> dict | None:
 def unsubscribe_url(*, member, category: str) -> str:
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(member.preferred_language or "fr"):
-        path = reverse("unsubscribe", args=[unsubscribe_token(member=member, category=category)])
+        path = reverse(
+            "privacy:unsubscribe", args=[unsubscribe_token(member=member, category=category)]
+        )
     return f"{base}{path}"
 
 
@@ -63,6 +65,16 @@ _consent_rule = _default_rule
 def set_consent_rule(rule) -> None:
     global _consent_rule
     _consent_rule = rule
+
+
+def _with_html_footer(html: str, context: dict) -> str:
+    """The sender's address and the unsubscribe link go in the HTML part too, before
+    </body> when the template has one."""
+    footer = render_to_string("emails/footer.html", context)
+    position = html.lower().rfind("</body>")
+    if position == -1:
+        return html + footer
+    return html[:position] + footer + html[position:]
 
 
 def send_member_email(
@@ -87,6 +99,7 @@ def send_member_email(
             "category": category,
             "postal_address": settings.HUB_POSTAL_ADDRESS,
             "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "my_space_path": reverse("accounts:dashboard"),
             **(context or {}),
         }
         headers = {}
@@ -106,7 +119,7 @@ def send_member_email(
         except TemplateDoesNotExist:  # the HTML part is optional
             html = None
         if html:
-            message.attach_alternative(html, "text/html")
+            message.attach_alternative(_with_html_footer(html, context), "text/html")
         for content, mimetype in alternatives or []:
             message.attach_alternative(content, mimetype)
         for filename, content, mimetype in attachments or []:

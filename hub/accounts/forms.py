@@ -1,33 +1,92 @@
 from django import forms
+from django.db.models import Q
+from django.urls import reverse_lazy
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from hub.privacy.wordings import AGE_14, DIRECTORY, NEWSLETTER, STATISTICS, TERMS, current_wording
 
 from .models import Organisation, Region, User
 
 
 class SignupExtraForm(forms.Form):
-    """Fields allauth's sign-up form adds to email and password."""
+    """Fields allauth's sign-up form adds to email and password. Only the terms and the age
+    confirmation are required; each other purpose has its own box, unticked (Loi 25: a
+    consent is given for one purpose, separately from the terms). The privacy app stores
+    what was given, with the wording's version."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     accept_terms = forms.BooleanField(
-        label=_("I have read and accept the terms of use and the privacy policy."),
+        label=current_wording(TERMS).label,
+        help_text=format_lazy(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse_lazy("privacy:policy"),
+            _("Read the privacy policy"),
+        ),
         error_messages={"required": _("You must accept the terms of use to create an account.")},
+    )
+    confirm_age = forms.BooleanField(
+        label=current_wording(AGE_14).label,
+        error_messages={
+            "required": _(
+                "You must be 14 or older to create an account. Under 14, a parent must write to us."
+            )
+        },
+    )
+    consent_newsletter = forms.BooleanField(
+        label=current_wording(NEWSLETTER).label,
+        help_text=current_wording(NEWSLETTER).description,
+        required=False,
+        initial=False,
+    )
+    consent_directory = forms.BooleanField(
+        label=current_wording(DIRECTORY).label,
+        help_text=current_wording(DIRECTORY).description,
+        required=False,
+        initial=False,
+    )
+    consent_statistics = forms.BooleanField(
+        label=current_wording(STATISTICS).label,
+        help_text=current_wording(STATISTICS).description,
+        required=False,
+        initial=False,
     )
 
     def signup(self, request, user):
+        from hub.privacy.services import signup_consents_record
+
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.preferred_language = (request.LANGUAGE_CODE or "fr")[:2]
         user.save()
+        signup_consents_record(
+            user=user,
+            purposes={
+                NEWSLETTER: self.cleaned_data["consent_newsletter"],
+                DIRECTORY: self.cleaned_data["consent_directory"],
+                STATISTICS: self.cleaned_data["consent_statistics"],
+            },
+        )
 
 
 class ProfileForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(is_approved=True).select_related("region"),
-        required=False,
+    # A text field, not a <select>: thousands of organisations would weigh down the page.
+    # JavaScript adds suggestions; without it, a name that matches nothing gets suggestions
+    # in the error message.
+    organisation_name = forms.CharField(
         label=pgettext_lazy("community organization", "Organization"),
-        help_text=_("Choose your organization. Not in the list? Propose it below."),
+        max_length=200,
+        required=False,
+        help_text=_("Type the name of your organization. Not found? Propose it below."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "data-organisation-search": reverse_lazy("accounts:organisation_search"),
+            }
+        ),
     )
     new_organisation_name = forms.CharField(
         label=_("Propose a new organization"),
@@ -39,32 +98,62 @@ class ProfileForm(forms.ModelForm):
         queryset=Region.objects.all(), required=False, label=_("Region of the new organization")
     )
 
+    field_order = [
+        "first_name",
+        "last_name",
+        "display_name",
+        "job_title",
+        "organisation_name",
+        "preferred_language",
+    ]
+
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "display_name",
-            "job_title",
-            "organisation",
-            "preferred_language",
-        ]
+        fields = ["first_name", "last_name", "display_name", "job_title", "preferred_language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.organisation_id:
+            self.fields["organisation_name"].initial = self.instance.organisation.name
+
+    def clean_organisation_name(self):
+        name = self.cleaned_data["organisation_name"].strip()
+        if not name:
+            return None
         current = self.instance.organisation
-        if current and not current.is_approved:
-            # A member keeps seeing the organisation they proposed while it awaits approval.
-            self.fields["organisation"].queryset = Organisation.objects.filter(
-                is_approved=True
-            ) | Organisation.objects.filter(pk=current.pk)
+        if current and current.name.lower() == name.lower():
+            return current  # kept even while a proposed organisation awaits approval
+        match = Organisation.objects.filter(is_approved=True, name__iexact=name).first()
+        if match:
+            return match
+        words = [word for word in name.split() if len(word) > 3][:3] or [name]
+        query = Q()
+        for word in words:
+            query |= Q(name__icontains=word)
+        suggestions = list(
+            Organisation.objects.filter(query, is_approved=True).values_list("name", flat=True)[:5]
+        )
+        if suggestions:
+            raise forms.ValidationError(
+                _(
+                    "No organization is called “%(name)s”. Did you mean: %(suggestions)s? "
+                    "Otherwise, propose it below."
+                ),
+                params={"name": name, "suggestions": " · ".join(suggestions)},
+            )
+        raise forms.ValidationError(
+            _("No organization is called “%(name)s”. Check the spelling, or propose it below."),
+            params={"name": name},
+        )
+
+    def save(self, commit=True):
+        self.instance.organisation = self.cleaned_data.get("organisation_name")
+        return super().save(commit=commit)
 
     def clean_new_organisation_name(self):
         name = self.cleaned_data["new_organisation_name"].strip()
         if name and Organisation.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError(
-                _("This organization already exists: choose it in the list above.")
-            )
+            raise forms.ValidationError(_("This organization already exists: type its name above."))
         return name
 
     def clean(self):

@@ -1,0 +1,74 @@
+"""The member's data download as a zip: one JSON file with everything, and one CSV file per
+section for people who open it in a spreadsheet (Loi 25, right to portability: a
+structured, commonly used technological format)."""
+
+import csv
+import io
+import json
+import zipfile
+
+from django.utils import timezone
+
+from hub.accounts.services import member_export
+
+
+def _rows(value) -> tuple[list[str], list[list]]:
+    """A section as a table: a list of dicts gives one row per item; a dict gives
+    key/value rows (nested values are written as JSON)."""
+
+    def cell(item):
+        if isinstance(item, dict | list):
+            return json.dumps(item, ensure_ascii=False, default=str)
+        return "" if item is None else item
+
+    if isinstance(value, list):
+        if value and all(isinstance(item, dict) for item in value):
+            header = []
+            for item in value:
+                header += [key for key in item if key not in header]
+            return header, [[cell(item.get(key)) for key in header] for item in value]
+        return ["value"], [[cell(item)] for item in value]
+    if isinstance(value, dict):
+        return ["field", "value"], [[key, cell(item)] for key, item in value.items()]
+    return ["value"], [[cell(value)]]
+
+
+def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def member_export_zip(*, user) -> bytes:
+    """Builds the zip in memory: `donnees.json` plus `<section>.csv` for each section, and
+    for a section made of sub-lists (like privacy's consent log) `<section>-<part>.csv`."""
+    data = member_export(user=user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "donnees.json", json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        )
+        for name, value in data.items():
+            if name == "exported_at":
+                continue
+            if (
+                isinstance(value, dict)
+                and value
+                and all(isinstance(item, dict | list) for item in value.values())
+            ):
+                for part, sub in value.items():
+                    archive.writestr(f"{name}-{part}.csv", _csv_bytes(*_rows(sub)))
+            else:
+                archive.writestr(f"{name}.csv", _csv_bytes(*_rows(value)))
+        archive.writestr(
+            "LISEZMOI.txt",
+            (
+                "Vos données DATAide Hub / Your DATAide Hub data\n"
+                f"{timezone.localtime():%Y-%m-%d %H:%M}\n\n"
+                "donnees.json : tout, en JSON / everything, as JSON.\n"
+                "*.csv : chaque section en tableau / each section as a table.\n"
+            ).encode(),
+        )
+    return buffer.getvalue()
