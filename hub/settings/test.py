@@ -22,6 +22,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 if not USING_POSTGRES:  # noqa: F405
     # A file, not memory, so a Daphne process started by an end-to-end test shares it.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # One file per test process: several runs may share the machine.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }
 # WhiteNoise warns on every request when STATIC_ROOT does not exist.
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
