@@ -1,68 +1,130 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import services
+from .forms import PreferencesForm
 from .models import Notification
+
+PAGE_SIZE = 20
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def _safe(request, url: str, fallback: str) -> str:
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
+
+
+def _item(n: Notification) -> dict:
+    return {
+        "id": n.pk,
+        "kind": n.kind,
+        "text": n.text,
+        "url": n.url,
+        "count": n.count,
+        "read": n.is_read,
+        "updated": n.updated_at.isoformat(),
+    }
 
 
 @login_required
 @require_GET
 def notification_list(request):
-    rows = Notification.objects.filter(recipient=request.user)
+    rows = Notification.objects.filter(recipient=request.user).order_by("-updated_at", "-id")
     unread_only = request.GET.get("unread") == "1"
     if unread_only:
         rows = rows.filter(read_at__isnull=True)
-    page = Paginator(rows, 25).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"page": page, "unread_only": unread_only})
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "notifications/list.html",
+        {
+            "page": page,
+            "unread_only": unread_only,
+            "unread": services.unread_count(user=request.user),
+        },
+    )
 
 
 @login_required
 @require_GET
 def notification_feed(request):
     """JSON for the bell: the latest items, or those after ?after=<id> (catch-up after a
-    lost connection)."""
+    lost connection), with the unread count."""
     rows = Notification.objects.filter(recipient=request.user)
     after = request.GET.get("after", "")
     if after.isdigit():
         rows = rows.filter(pk__gt=int(after)).order_by("id")[:100]
     else:
-        rows = rows[:10]
-    return JsonResponse(
-        {
-            "unread": services.unread_count(user=request.user),
-            "items": [
-                {
-                    "id": n.pk,
-                    "kind": n.kind,
-                    "text": n.text,
-                    "url": n.url,
-                    "count": n.count,
-                    "read": n.is_read,
-                    "created": n.created_at.isoformat(),
-                }
-                for n in rows
-            ],
-        }
+        rows = rows.order_by("-updated_at", "-id")[:8]
+    response = JsonResponse(
+        {"unread": services.unread_count(user=request.user), "items": [_item(n) for n in rows]}
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
 @require_POST
 def notification_open(request, pk: int):
+    """Marks one notification read and goes to what it is about."""
     notification = Notification.objects.filter(recipient=request.user, pk=pk).first()
+    list_url = reverse("notifications:list")
     if notification is None:
-        return redirect("notifications:list")
+        if _wants_json(request):
+            return JsonResponse({"error": "not found"}, status=404)
+        return redirect(list_url)
     services.notifications_mark_read(user=request.user, ids=[pk])
-    return redirect(notification.url or "notifications:list")
+    target = _safe(request, notification.url, list_url)
+    if _wants_json(request):
+        return JsonResponse({"unread": services.unread_count(user=request.user), "url": target})
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def notification_mark_read(request):
+    """Marks the notifications ticked on the list (or one `id`) read, and returns to it."""
+    ids = [int(value) for value in request.POST.getlist("id") if value.isdigit()]
+    if ids:
+        services.notifications_mark_read(user=request.user, ids=ids)
+    if _wants_json(request):
+        return JsonResponse({"unread": services.unread_count(user=request.user)})
+    return redirect(_safe(request, request.POST.get("next", ""), reverse("notifications:list")))
 
 
 @login_required
 @require_POST
 def notification_mark_all_read(request):
     services.notifications_mark_read(user=request.user)
-    if request.headers.get("Accept", "").startswith("application/json"):
+    if _wants_json(request):
         return JsonResponse({"unread": 0})
-    return redirect("notifications:list")
+    messages.success(request, _("All your notifications are marked as read."))
+    return redirect(_safe(request, request.POST.get("next", ""), reverse("notifications:list")))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_preferences(request):
+    form = PreferencesForm(
+        request.POST or None, preferences=services.preferences_for(user=request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.preferences_set(user=request.user, deliveries=form.deliveries())
+        messages.success(request, _("Your notification preferences have been saved."))
+        return redirect("notifications:preferences")
+    if request.method == "POST":
+        messages.error(request, _("Please correct the errors below."))
+    return render(request, "notifications/preferences.html", {"form": form})
