@@ -1,10 +1,32 @@
 """Template tags the rest of the site uses to show events (the home page, for one)."""
 
 from django import template
+from django.urls import reverse
+from django.utils import translation
+
+from events import selectors
 
 register = template.Library()
 
 
 @register.inclusion_tag("events/tags/upcoming_events.html", takes_context=True)
 def upcoming_events(context, limit: int = 3):
-    return {"events": [], "request": context.get("request")}
+    language = translation.get_language() or "fr"
+    return {
+        "events": selectors.upcoming_events(language=language, limit=limit),
+        "request": context.get("request"),
+    }
+
+
+@register.filter
+def event_when(page) -> str:
+    """ "mardi 3 novembre 2026, de 13 h 30 à 15 h" in the active language."""
+    return selectors.when_text(page)
+
+
+@register.simple_tag(takes_context=True)
+def event_calendar_links(context, page) -> dict:
+    request = context["request"]
+    page_url = request.build_absolute_uri(page.get_url(request))
+    ics_url = request.build_absolute_uri(reverse("events:event_ics", args=[page.pk]))
+    return selectors.calendar_links(page=page, page_url=page_url, ics_url=ics_url)

@@ -1,0 +1,289 @@
+"""Reads that matter: what a page shows a member, what goes in a feed and its validators."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .ical import CANCELLED_KEPT
+from .models import EventPage, EventTheme, Registration
+
+Status = Registration.Status
+
+
+def ordinal(number: int) -> str:
+    """ "1ʳᵉ", "3ᵉ" in French (a place in the line), "1st", "3rd" in English."""
+    if translation.get_language() == "fr":
+        return f"{number}ʳᵉ" if number == 1 else f"{number}ᵉ"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def event_in_language(event: EventPage, language: str) -> EventPage:
+    """The live translation of `event` in `language`, else `event` itself."""
+    page = (
+        EventPage.objects.live()
+        .filter(translation_key=event.translation_key, locale__language_code=language)
+        .first()
+    )
+    return page or event
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id, status=Status.WAITLISTED
+    ).filter(
+        Q(waitlist_order__lt=registration.waitlist_order)
+        | Q(waitlist_order=registration.waitlist_order, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+def registration_for(*, event: EventPage, user) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Registration.objects.filter(event=event.original, user=user)
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+
+
+def event_state(*, page: EventPage, registration: Registration | None, confirmed: int) -> dict:
+    """The badge a member sees, and what they may do."""
+    window = page.registration_window_state()
+    full = page.capacity is not None and confirmed >= page.capacity
+    state = {"code": window, "can_register": False, "can_cancel": False, "position": None}
+    if page.cancelled:
+        state.update(code="cancelled", label=_("Cancelled"), css="badge-accent")
+    elif page.is_past:
+        state.update(code="past", label=_("Past event"), css="badge-info")
+    elif registration is not None and registration.status == Status.CONFIRMED:
+        state.update(code="registered", label=_("Registered"), css="badge-ok", can_cancel=True)
+    elif registration is not None and registration.status == Status.WAITLISTED:
+        position = waitlist_position(registration)
+        state.update(
+            code="waitlisted",
+            position=position,
+            label=_("On the waitlist — %(position)s") % {"position": ordinal(position)},
+            css="badge-warn",
+            can_cancel=True,
+        )
+    elif window in {"closed", "past"}:
+        state.update(code="closed", label=_("Registration closed"), css="badge-info")
+    elif window == "not_open":
+        state.update(code="not_open", label=_("Registration not open yet"), css="badge-info")
+    elif full:
+        state.update(code="full", label=_("Full"), css="badge-accent", can_register=True)
+    else:
+        state.update(code="open", label=_("Registration open"), css="badge-ok", can_register=True)
+    if page.capacity is not None:
+        state["seats_left"] = max(page.capacity - confirmed, 0)
+    return state
+
+
+def calendar_links(*, page: EventPage, page_url: str, ics_url: str) -> dict:
+    """ "Add to my calendar": Google, Outlook (https: Outlook.com refuses webcal), Apple."""
+    start = page.start.astimezone(timezone.get_fixed_timezone(0))
+    end = page.effective_end.astimezone(timezone.get_fixed_timezone(0))
+    details = f"{page.summary}\n\n{page_url}".strip()
+    google = "https://calendar.google.com/calendar/render?" + urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": page.title,
+            "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
+            "details": details,
+            "location": page.location_text,
+            "ctz": "America/Toronto",
+        }
+    )
+    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": page.title,
+            "startdt": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "enddt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "body": details,
+            "location": page.location_text,
+        }
+    )
+    webcal = "webcal://" + ics_url.split("://", 1)[-1]
+    return {"google": google, "outlook": outlook, "apple": webcal, "download": ics_url}
+
+
+def event_page_context(*, page: EventPage, user) -> dict:
+    original = page.original
+    confirmed = Registration.objects.filter(event=original, status=Status.CONFIRMED).count()
+    registration = registration_for(event=original, user=user)
+    state = event_state(page=page, registration=registration, confirmed=confirmed)
+    now = timezone.now()
+    join_live = (
+        registration is not None
+        and registration.status == Status.CONFIRMED
+        and not page.cancelled
+        and page.join_opens_at <= now < page.effective_end
+    )
+    return {
+        "event": page,
+        "registration": registration,
+        "state": state,
+        "confirmed_count": confirmed,
+        "join_live": join_live,
+        "questions": page.question_list,
+        "themes": list(page.themes.all()),
+        "series_events": series_events(page),
+    }
+
+
+def series_events(page: EventPage) -> list[EventPage]:
+    if not page.series_id:
+        return []
+    return list(
+        EventPage.objects.live()
+        .filter(series_id=page.series_id, locale_id=page.locale_id)
+        .order_by("start")
+    )
+
+
+def index_context(*, index_page, params) -> dict:
+    now = timezone.now()
+    events = (
+        EventPage.objects.live()
+        .child_of(index_page)
+        .filter(Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=now - CANCELLED_KEPT))
+    )
+    theme = None
+    if params.get("theme"):
+        theme = EventTheme.objects.filter(slug=params["theme"]).first()
+        if theme is not None:
+            events = events.filter(themes=theme)
+    fmt = params.get("format")
+    if fmt in EventPage.Format.values:
+        events = events.filter(format=fmt)
+    else:
+        fmt = ""
+    events = events.prefetch_related("themes")
+    upcoming = list(events.filter(start__gte=now - timedelta(hours=3)).order_by("start"))
+    upcoming = [event for event in upcoming if not event.is_past]
+    past = list(events.filter(start__lt=now).order_by("-start")[:30])
+    past = [event for event in past if event.is_past]
+    return {
+        "upcoming": upcoming,
+        "past": past,
+        "themes": list(EventTheme.objects.all()),
+        "formats": EventPage.Format.choices,
+        "current_theme": theme,
+        "current_format": fmt,
+        "feed_url": reverse("events:feed"),
+        "theme_feed_url": reverse("events:theme_feed", args=[theme.slug]) if theme else "",
+    }
+
+
+def upcoming_events(*, language: str, limit: int = 3) -> list[EventPage]:
+    return list(
+        EventPage.objects.live()
+        .filter(locale__language_code=language, cancelled=False, start__gte=timezone.now())
+        .order_by("start")[:limit]
+    )
+
+
+def my_events(*, user) -> dict:
+    language = translation.get_language() or "fr"
+    registrations = list(
+        Registration.objects.filter(user=user)
+        .exclude(status=Status.CANCELLED)
+        .select_related("event")
+        .order_by("event__start")
+    )
+    keys = [r.event.translation_key for r in registrations]
+    translated = {
+        page.translation_key: page
+        for page in EventPage.objects.live().filter(
+            translation_key__in=keys, locale__language_code=language
+        )
+    }
+    items = []
+    for registration in registrations:
+        page = translated.get(registration.event.translation_key, registration.event)
+        items.append(
+            {
+                "registration": registration,
+                "event": page,
+                "position": waitlist_position(registration),
+                "upcoming": not page.is_past,
+            }
+        )
+    return {
+        "upcoming": [item for item in items if item["upcoming"]],
+        "past": [item for item in items if not item["upcoming"]][::-1][:10],
+    }
+
+
+def feed_selection(*, language: str, theme: EventTheme | None = None, user=None):
+    """Which pages a feed holds (one per event, in `language` when translated), and the
+    validators computed from the rows: (page ids, etag parts, last modified)."""
+    now = timezone.now()
+    rows = EventPage.objects.live().filter(
+        Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=now - CANCELLED_KEPT)
+    )
+    extra = []
+    if theme is not None:
+        rows = rows.filter(themes=theme)
+    if user is not None:
+        registrations = Registration.objects.filter(user=user)
+        stats = registrations.aggregate(n=Count("pk"), last=Max("updated_at"))
+        extra = [stats["n"], stats["last"]]
+        rows = rows.filter(
+            translation_key__in=registrations.filter(status=Status.CONFIRMED).values(
+                "event__translation_key"
+            )
+        )
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    chosen: dict = {}
+    for row in rows.order_by("pk").values_list(
+        "pk", "translation_key", "locale_id", "sequence", "last_published_at", "changed_at"
+    ):
+        key = row[1]
+        current = chosen.get(key)
+        if current is None or (
+            languages.get(row[2]) == language and languages.get(current[2]) != language
+        ):
+            chosen[key] = row
+    selected = sorted(chosen.values())
+    stamps = [stamp for row in selected for stamp in (row[4], row[5]) if stamp]
+    if user is not None and extra[1]:
+        stamps.append(extra[1])
+    last_modified = max(stamps) if stamps else None
+    parts = [language, theme.pk if theme else None, *extra, *selected]
+    return [row[0] for row in selected], parts, last_modified
+
+
+def when_text(page: EventPage) -> str:
+    """ "mardi 3 novembre 2026, de 13 h 30 à 15 h" / "Tuesday, November 3, 2026, 1:30 p.m.
+    to 3 p.m." in the active language, in Montréal time."""
+    from hub.templatetags.hub_tags import qc_date, qc_time
+
+    start = timezone.localtime(page.start)
+    end = timezone.localtime(page.effective_end)
+    if start.date() == end.date():
+        return _("%(date)s, from %(start)s to %(end)s") % {
+            "date": qc_date(start),
+            "start": qc_time(start),
+            "end": qc_time(end),
+        }
+    return _("from %(start_date)s, %(start)s to %(end_date)s, %(end)s") % {
+        "start_date": qc_date(start),
+        "start": qc_time(start),
+        "end_date": qc_date(end),
+        "end": qc_time(end),
+    }

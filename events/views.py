@@ -1,0 +1,300 @@
+"""Views parse input, call one service or selector, and render."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import ical, selectors, services
+from .models import CalendarToken, EventPage, EventTheme, Registration
+
+
+def _event(pk: int) -> EventPage:
+    return get_object_or_404(EventPage.objects.live(), pk=pk)
+
+
+def _back(request, page: EventPage):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect(page.get_url(request) or "/")
+
+
+@login_required
+@require_POST
+def register(request, pk: int):
+    page = _event(pk)
+    answers = {
+        question: request.POST.get(f"answer_{index}", "")
+        for index, question in enumerate(page.original.question_list)
+    }
+    try:
+        registration = services.registration_create(event=page, user=request.user, answers=answers)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+        return _back(request, page)
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(
+            request, _("You are registered. We sent you an email with a calendar invitation.")
+        )
+    else:
+        messages.info(
+            request,
+            _("The event is full: you are %(position)s on the waitlist. We will email you.")
+            % {"position": selectors.ordinal(selectors.waitlist_position(registration))},
+        )
+    return _back(request, page)
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    page = _event(pk)
+    registration = selectors.registration_for(event=page, user=request.user)
+    if registration is None:
+        messages.error(request, services.RegistrationError.MESSAGES["not_registered"])
+        return _back(request, page)
+    try:
+        services.registration_cancel(registration=registration)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your registration is cancelled."))
+    return _back(request, page)
+
+
+@login_required
+@require_GET
+def join(request, pk: int):
+    """ "Rejoindre le webinaire": the only place the join link appears, for confirmed
+    registrants, from 15 minutes before the start until the end."""
+    page = _event(pk)
+    registration = selectors.registration_for(event=page, user=request.user)
+    now = timezone.now()
+    confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
+    live = confirmed and not page.cancelled and page.join_opens_at <= now < page.effective_end
+    response = render(
+        request,
+        "events/join.html",
+        {
+            "event": page,
+            "page": page,
+            "registration": registration,
+            "confirmed": confirmed,
+            "live": live,
+            "join_url": page.original.join_url if live else "",
+            "too_early": confirmed and now < page.join_opens_at,
+            "nav_section": "events",
+        },
+        status=200 if confirmed else 403,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _calendar_response(request, *, pages_ids, parts, last_modified, build, filename):
+    """Answers a feed with validators computed from the data: 304 on a matching
+    If-None-Match or If-Modified-Since (an unparseable date is ignored: 200)."""
+    etag = ical.etag_for(parts)
+    stamp = int(last_modified.timestamp()) if last_modified else None
+    conditional = get_conditional_response(request, etag=etag, last_modified=stamp)
+    if conditional is not None:
+        return conditional
+    response = HttpResponse(build(), content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
+    if stamp is not None:
+        response["Last-Modified"] = http_date(stamp)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _feed(request, *, language, name, filename, theme=None, user=None, join_pages=False):
+    ids, parts, last_modified = selectors.feed_selection(language=language, theme=theme, user=user)
+    parts = [name, *parts]
+
+    def build():
+        with translation.override(language):
+            pages = list(EventPage.objects.filter(pk__in=ids).order_by("start", "pk"))
+            _prefetch_themes(pages)
+            join_urls = None
+            if join_pages:
+                base = _base_url(request)
+                join_urls = {
+                    page.pk: base + _reverse_join(page.pk) for page in pages if not page.cancelled
+                }
+            return ical.feed_bytes(
+                pages,
+                name=name,
+                base_url=_base_url(request),
+                request=request,
+                join_page_urls=join_urls,
+            )
+
+    return _calendar_response(
+        request,
+        pages_ids=ids,
+        parts=parts,
+        last_modified=last_modified,
+        build=build,
+        filename=filename,
+    )
+
+
+def _reverse_join(pk: int) -> str:
+    return reverse("events:join", args=[pk])
+
+
+def _prefetch_themes(pages: list[EventPage]) -> None:
+    """Themes of many pages in one query (for CATEGORIES)."""
+    through = EventPage.themes.through
+    themes = {theme.pk: theme for theme in EventTheme.objects.all()}
+    by_page: dict[int, list] = {}
+    for page_id, theme_id in through.objects.filter(
+        eventpage_id__in=[page.pk for page in pages]
+    ).values_list("eventpage_id", "eventtheme_id"):
+        by_page.setdefault(page_id, []).append(themes[theme_id])
+    for page in pages:
+        page.prefetched_themes = by_page.get(page.pk, [])
+
+
+@require_GET
+def public_feed(request):
+    language = translation.get_language()
+    name = _("DATAide Hub events")
+    return _feed(request, language=language, name=name, filename="dataide-events.ics")
+
+
+@require_GET
+def theme_feed(request, slug: str):
+    theme = get_object_or_404(EventTheme, slug=slug)
+    language = translation.get_language()
+    name = _("DATAide Hub events: %(theme)s") % {"theme": theme.name}
+    return _feed(request, language=language, name=name, filename=f"dataide-{slug}.ics", theme=theme)
+
+
+@require_GET
+def private_feed(request, token: str):
+    """A member's own calendar, in their language. Unknown or revoked token: 404."""
+    row = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if row is None or not row.user.is_active:
+        raise Http404
+    language = row.user.preferred_language or "fr"
+    with translation.override(language):
+        name = _("My DATAide events")
+    return _feed(
+        request,
+        language=language,
+        name=name,
+        filename="my-dataide-events.ics",
+        user=row.user,
+        join_pages=True,
+    )
+
+
+@require_GET
+def event_ics(request, pk: int):
+    page = _event(pk)
+    parts = [page.pk, page.uid, page.sequence, page.last_modified, page.cancelled]
+
+    def build():
+        _prefetch_themes([page])
+        return ical.single_event_bytes(page, base_url=_base_url(request), request=request)
+
+    return _calendar_response(
+        request,
+        pages_ids=[page.pk],
+        parts=parts,
+        last_modified=page.last_modified,
+        build=build,
+        filename=f"{page.slug}.ics",
+    )
+
+
+@login_required
+@require_POST
+def calendar_token_regenerate(request):
+    services.calendar_token_regenerate(user=request.user)
+    messages.success(request, _("Your calendar has a new address. The old one no longer works."))
+    return redirect("accounts:dashboard")
+
+
+@staff_member_required
+def registrations(request, pk: int):
+    """Staff: who registered, attendance, and a CSV export."""
+    page = get_object_or_404(EventPage, pk=pk)
+    original = page.original
+    if request.method == "POST":
+        attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
+        services.attendance_mark(event=original, attended_ids=attended)
+        messages.success(request, _("Attendance saved."))
+        return redirect("events:registrations", pk=pk)
+    rows = list(
+        Registration.objects.filter(event=original)
+        .select_related("user", "user__organisation")
+        .order_by("status", "waitlist_order", "created_at")
+    )
+    return render(
+        request,
+        "events/registrations.html",
+        {"event": page, "rows": rows, "questions": original.question_list},
+    )
+
+
+@staff_member_required
+def registrations_csv(request, pk: int):
+    page = get_object_or_404(EventPage, pk=pk)
+    original = page.original
+    questions = original.question_list
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inscriptions-{page.slug}.csv"'
+    response.write("\ufeff")  # BOM: Excel then reads UTF-8 and keeps the accents
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Name"),
+            _("Email"),
+            _("Organization"),
+            _("Status"),
+            _("Waitlist position"),
+            _("Registered at"),
+            _("Attended"),
+            *questions,
+        ]
+    )
+    position = 0
+    for registration in (
+        Registration.objects.filter(event=original)
+        .select_related("user", "user__organisation")
+        .order_by("status", "waitlist_order", "created_at")
+    ):
+        user = registration.user
+        if registration.status == Registration.Status.WAITLISTED:
+            position += 1
+        writer.writerow(
+            [
+                f"{user.first_name} {user.last_name}".strip() or user.get_public_name(),
+                user.email,
+                user.organisation.name if user.organisation else "",
+                registration.get_status_display(),
+                position if registration.status == Registration.Status.WAITLISTED else "",
+                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                {True: _("Yes"), False: _("No")}.get(registration.attended, ""),
+                *[registration.answers.get(question, "") for question in questions],
+            ]
+        )
+    return response
