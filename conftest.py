@@ -137,10 +137,13 @@ def daphne_server(transactional_db, django_db_serialized_rollback):
             process.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium():
-    """A headless Debian Chromium driven by Playwright. Skipped where it is not installed,
-    except in CI (HUB_E2E_REQUIRED=1), where its absence is a failure."""
+    """A headless Debian Chromium driven by Playwright, one per test. Skipped where it is
+    not installed, except in CI (HUB_E2E_REQUIRED=1), where its absence is a failure.
+
+    Not session-scoped on purpose: Playwright's sync API keeps an event loop running in this
+    thread while it is open, which would break every async (websocket) test after it."""
     import os
 
     if not os.path.exists(CHROMIUM):
@@ -149,23 +152,30 @@ def chromium():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop running in this thread; Django's ORM would
-    # then refuse to run in the test itself. The test code stays synchronous, so allow it.
+    # While Playwright runs, Django sees that event loop and would refuse ORM calls made by
+    # the (synchronous) test itself.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
