@@ -10,3 +10,32 @@ class ForumConfig(AppConfig):
     label = "community"
     verbose_name = _("Forum")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from hub.notifications.kinds import register_kind
+
+        from . import receivers  # noqa: F401
+
+        register_kind(
+            "forum.reply",
+            label=_("Replies in topics you follow"),
+            one=_("%(actor)s replied in “%(target)s”"),
+            many=_("%(count)s new replies in “%(target)s”"),
+        )
+        register_kind(
+            "forum.mention",
+            label=_("Mentions of your name in the forum"),
+            one=_("%(actor)s mentioned you in “%(target)s”"),
+            many=_("You were mentioned %(count)s times in “%(target)s”"),
+        )
+        register_kind(
+            "forum.solution",
+            label=_("Your answer chosen as the solution"),
+            one=_("%(actor)s marked your answer as the solution of “%(target)s”"),
+        )
+        register_kind(
+            "forum.report",
+            label=_("Reported messages (moderators)"),
+            one=_("%(actor)s reported a message in “%(target)s”"),
+            many=_("%(count)s reports in “%(target)s”"),
+        )

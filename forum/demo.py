@@ -41,6 +41,10 @@ ANONYMOUS_READ = ["can_see_forum", "can_read_forum"]
 
 
 def seed(log) -> None:
+    seed_forums(log)
+
+
+def seed_forums(log) -> None:
     for name, description, public in FORUMS:
         forum = Forum.objects.filter(name=name).first()
         if forum is None:

@@ -1,5 +1,49 @@
 from django.urls import include, path
 
+from .views import community
+from .views import machina as conversation
+
+# Our versions of some of machina's views come first, on the same paths and without a
+# namespace: machina's names (forum_conversation:topic…) still reverse to these paths.
+machina_overrides = [
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/create/",
+        conversation.TopicCreateView.as_view(),
+    ),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:slug>-<int:pk>/",
+        conversation.TopicView.as_view(),
+    ),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:slug>-<int:pk>/update/",
+        conversation.TopicUpdateView.as_view(),
+    ),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/post/create/",
+        conversation.PostCreateView.as_view(),
+    ),
+    path(
+        "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
+        conversation.PostUpdateView.as_view(),
+    ),
+    path("member/profile/<str:pk>/", community.MemberProfileView.as_view()),
+]
+
+community_patterns = [
+    path("message/<int:pk>/reaction/", community.reaction_toggle, name="reaction_toggle"),
+    path("message/<int:pk>/solution/", community.solution_accept, name="solution_accept"),
+    path("sujet/<int:pk>/solution/retirer/", community.solution_remove, name="solution_remove"),
+    path("message/<int:pk>/signaler/", community.post_report, name="post_report"),
+    path("signalements/", community.reports, name="reports"),
+    path("signalements/<int:pk>/fermer/", community.reports_resolve, name="reports_resolve"),
+    path("sans-reponse/", community.unanswered, name="unanswered"),
+    path("recherche/", community.search, name="search"),
+    path("apercu/", community.preview, name="preview"),
+    path("membres/suggestions/", community.member_autocomplete, name="member_autocomplete"),
+]
+
 urlpatterns = [
+    *machina_overrides,
+    path("", include((community_patterns, "community"), namespace="community")),
     path("", include("machina.urls")),
 ]

@@ -1,17 +1,85 @@
-"""Template tags the rest of the site uses to show the forum (the home page, for one)."""
+"""Template tags the rest of the site uses to show the forum (the home page, for one), and
+the forum's own small helpers."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 
 @register.inclusion_tag("community/tags/latest_questions.html", takes_context=True)
 def latest_questions(context, limit: int = 5):
+    """The latest topics the visitor may read (anonymous visitors: public forums only)."""
     from machina.apps.forum_conversation.models import Topic
 
-    topics = (
-        Topic.approved_objects.filter(forum__type=0)
+    from forum.selectors import readable_forum_ids, solved_topic_ids
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    handler = getattr(request, "forum_permission_handler", None)
+    topics = list(
+        Topic.approved_objects.filter(forum_id__in=readable_forum_ids(user, handler=handler))
         .select_related("forum", "poster")
         .order_by("-last_post_on")[:limit]
     )
-    return {"topics": topics, "request": context.get("request")}
+    return {"topics": topics, "request": request, "solved": solved_topic_ids(t.pk for t in topics)}
+
+
+@register.inclusion_tag("community/tags/unanswered_questions.html", takes_context=True)
+def unanswered_questions(context, limit: int = 5):
+    """Questions still waiting for an answer after 48 hours (for the home page)."""
+    from forum.selectors import unanswered_topics
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    handler = getattr(request, "forum_permission_handler", None)
+    topics = list(unanswered_topics(user=user, handler=handler)[:limit])
+    return {"topics": topics, "request": request}
+
+
+@register.simple_tag
+def solved_topic_ids(topics) -> set:
+    from forum.selectors import solved_topic_ids as solved
+
+    ids = [t.pk for t in topics] if topics else []
+    return solved(ids) if ids else set()
+
+
+@register.simple_tag
+def forum_i18n() -> dict:
+    """Strings and URLs for forum.js (json_script), in the page's language."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "bold": _("Bold"),
+        "italic": _("Italics"),
+        "link": _("Link"),
+        "quote": _("Quote"),
+        "list": _("List"),
+        "code": _("Code"),
+        "preview": _("Preview"),
+        "write": _("Write"),
+        "draft": _("Draft saved in this browser."),
+        "restored": _("Your unsent draft was restored."),
+        "nothing": _("Nothing to preview."),
+        "newReplies": _("New replies: show them"),
+        "previewUrl": reverse("community:preview"),
+        "membersUrl": reverse("community:member_autocomplete"),
+    }
+
+
+@register.filter
+def community_markup(text) -> str:
+    """Renders member Markdown through hub.sanitize (for previews)."""
+    from forum.markup import render
+
+    return mark_safe(render(str(text or "")))  # noqa: S308 (render() sanitises)

@@ -1,0 +1,99 @@
+"""What the forum adds to machina: reactions, reports and accepted answers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from machina.apps.forum_conversation.models import Post, Topic
+
+
+class Reaction(models.Model):
+    """One member's reaction of one kind to one post (one per kind per person)."""
+
+    class Kind(models.TextChoices):
+        THANKS = "thanks", _("Thanks")
+        PLUS_ONE = "plus_one", "+1"
+        USEFUL = "useful", _("Useful")
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="community_reactions", verbose_name=_("post")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="forum_reactions",
+        verbose_name=_("member"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user", "kind"], name="one_reaction_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.post_id}"
+
+
+class PostReport(models.Model):
+    """A member tells moderators a post breaks the rules. One open report per member and post."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="community_reports", verbose_name=_("post")
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="forum_reports",
+        verbose_name=_("reported by"),
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "reporter"], name="one_report_per_member")
+        ]
+        indexes = [models.Index(fields=["resolved_at", "post"], name="report_open_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.post_id}: {self.reason[:40]}"
+
+
+class TopicSolution(models.Model):
+    """The reply the topic's author (or a moderator) accepted as the answer."""
+
+    topic = models.OneToOneField(
+        Topic, on_delete=models.CASCADE, related_name="community_solution", verbose_name=_("topic")
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="community_solutions", verbose_name=_("post")
+    )
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("solution")
+        verbose_name_plural = _("solutions")
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} → {self.post_id}"

@@ -1,0 +1,278 @@
+"""Every write the forum adds to machina. Each service checks, then writes; on a refused
+action it raises `ForumError` with a translated message and changes nothing."""
+
+import re
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from hub.notifications.services import notify
+
+from .models import PostReport, Reaction, TopicSolution
+
+MAX_POST_LENGTH = 20_000
+MAX_REASON_LENGTH = 1000
+# Per-member posting rate: at most RATE_LIMIT_POSTS messages in RATE_LIMIT_WINDOW.
+RATE_LIMIT_POSTS = 6
+RATE_LIMIT_WINDOW = timedelta(minutes=5)
+# The same text posted again this soon is a double submit (two clicks, a resent form).
+DUPLICATE_WINDOW = timedelta(minutes=10)
+MENTION_RE = re.compile(r"(?<![\w@])@(\w[\w'’.-]*)", re.UNICODE)
+
+
+class ForumError(Exception):
+    """A refused action; `str(error)` is a message for the member, in their language."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def _perms() -> PermissionHandler:
+    return PermissionHandler()
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def is_moderator(*, forum, user) -> bool:
+    if not user.is_authenticated:
+        return False
+    perms = _perms()
+    return bool(user.is_superuser or perms.can_approve_posts(forum, user))
+
+
+def check_can_read_post(*, post: Post, user) -> None:
+    forum = post.topic.forum
+    if not _perms().can_read_forum(forum, user):
+        raise ForumError(_("You cannot see this message."))
+    if not post.approved and post.poster_id != user.pk and not is_moderator(forum=forum, user=user):
+        raise ForumError(_("You cannot see this message."))
+
+
+def check_member(user) -> None:
+    if not user.is_authenticated:
+        raise ForumError(_("Please sign in first."))
+
+
+def post_check_content(*, content: str) -> str:
+    """The text of a message, stripped; refuses an empty or oversized one."""
+    content = (content or "").strip()
+    if not content:
+        raise ForumError(_("Your message is empty. Write something before publishing."))
+    if len(content) > MAX_POST_LENGTH:
+        raise ForumError(
+            _("Your message is too long (%(length)s characters, at most %(max)s).")
+            % {"length": len(content), "max": MAX_POST_LENGTH}
+        )
+    return content
+
+
+def post_check_allowed(*, user, topic: Topic | None, content: str) -> None:
+    """Refuses a double submit of the same text and a member who posts too fast."""
+    if not user.is_authenticated or user.is_superuser:
+        return
+    now = timezone.now()
+    recent = Post.objects.filter(poster=user, created__gte=now - DUPLICATE_WINDOW)
+    same = recent.filter(content=content.strip())
+    if topic is not None:
+        same = same.filter(topic=topic)
+    if same.exists():
+        raise ForumError(_("You have just published this same message: it is already online."))
+    if (
+        Post.objects.filter(poster=user, created__gte=now - RATE_LIMIT_WINDOW).count()
+        >= RATE_LIMIT_POSTS
+    ):
+        raise ForumError(
+            _("You are publishing a lot of messages in a short time. Please wait a few minutes.")
+        )
+
+
+def post_needs_approval(*, user, forum) -> bool:
+    """A brand-new member's first message waits for a moderator (anti-spam)."""
+    if not user.is_authenticated:
+        return True
+    if user.is_staff or is_moderator(forum=forum, user=user):
+        return False
+    return not Post.objects.filter(poster=user, approved=True).exists()
+
+
+# --- reactions ----------------------------------------------------------------------------
+
+
+def reaction_toggle(*, post: Post, user, kind: str) -> bool:
+    """Adds the member's reaction of this kind, or removes it if it was there. Returns True
+    when added. One reaction per kind per member (a unique constraint backs this)."""
+    check_member(user)
+    if kind not in Reaction.Kind.values:
+        raise ForumError(_("Unknown reaction."))
+    check_can_read_post(post=post, user=user)
+    if post.poster_id == user.pk:
+        raise ForumError(_("You cannot react to your own message."))
+    with transaction.atomic():
+        deleted, _unused = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
+        if deleted:
+            return False
+        try:
+            with transaction.atomic():
+                Reaction.objects.create(post=post, user=user, kind=kind)
+        except IntegrityError:  # two clicks at once: the first one won
+            pass
+    return True
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def post_report(*, post: Post, user, reason: str) -> PostReport:
+    """Files a report for moderators. Reporting the same post twice changes nothing."""
+    check_member(user)
+    check_can_read_post(post=post, user=user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ForumError(_("Please say why you are reporting this message."))
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ForumError(
+            _("The reason is too long (at most %(max)s characters).") % {"max": MAX_REASON_LENGTH}
+        )
+    if PostReport.objects.filter(post=post, reporter=user).exists():
+        raise ForumError(
+            _("You have already reported this message. The moderators will look at it.")
+        )
+    try:
+        with transaction.atomic():
+            report = PostReport.objects.create(post=post, reporter=user, reason=reason)
+    except IntegrityError:
+        raise ForumError(
+            _("You have already reported this message. The moderators will look at it.")
+        ) from None
+    moderators = get_user_model().objects.filter(is_staff=True, is_active=True)
+    notify(
+        recipients=moderators,
+        kind="forum.report",
+        actor=user,
+        target=post.topic,
+        url=reverse("community:reports"),
+    )
+    return report
+
+
+def reports_resolve(*, post: Post, by) -> int:
+    """Closes every open report on a post (moderators only). Returns how many."""
+    if not is_moderator(forum=post.topic.forum, user=by):
+        raise ForumError(_("Only moderators can close reports."))
+    return PostReport.objects.filter(post=post, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=by
+    )
+
+
+# --- solutions ----------------------------------------------------------------------------
+
+
+def check_can_accept(*, topic: Topic, user) -> None:
+    if not user.is_authenticated or (
+        topic.poster_id != user.pk and not is_moderator(forum=topic.forum, user=user)
+    ):
+        raise ForumError(_("Only the author of the topic or a moderator can choose the solution."))
+
+
+def topic_accept_answer(*, post: Post, by) -> TopicSolution:
+    """Marks `post` as the solution of its topic (replacing an earlier one) and tells the
+    post's author. Only the topic's author or a moderator may do it."""
+    topic = post.topic
+    check_member(by)
+    check_can_read_post(post=post, user=by)
+    check_can_accept(topic=topic, user=by)
+    if post.is_topic_head or not post.approved:
+        raise ForumError(_("Only a published reply can be the solution."))
+    with transaction.atomic():
+        solution, _created = TopicSolution.objects.update_or_create(
+            topic=topic, defaults={"post": post, "accepted_by": by}
+        )
+        if post.poster_id:
+            notify(
+                recipients=[post.poster],
+                kind="forum.solution",
+                actor=by,
+                target=topic,
+                url=post_url(post),
+            )
+    return solution
+
+
+def topic_unaccept_answer(*, topic: Topic, by) -> None:
+    check_member(by)
+    check_can_accept(topic=topic, user=by)
+    TopicSolution.objects.filter(topic=topic).delete()
+
+
+# --- publishing: follow, mentions, replies ------------------------------------------------
+
+
+def post_url(post: Post) -> str:
+    topic = post.topic
+    forum = topic.forum
+    return (
+        reverse("forum_conversation:topic", args=[forum.slug, forum.pk, topic.slug, topic.pk])
+        + f"?post={post.pk}#{post.pk}"
+    )
+
+
+def mentioned_members(text: str, *, exclude=None) -> list:
+    """Members named as @Name in `text`, matched on their public name ("@Nadia B.")."""
+    User = get_user_model()
+    words = {m.group(1).rstrip(".,;:!?’'").lower() for m in MENTION_RE.finditer(text or "")}
+    words.discard("")
+    if not words:
+        return []
+    query = Q()
+    for word in list(words)[:20]:
+        query |= Q(display_name__istartswith=word) | Q(first_name__iexact=word)
+    candidates = User.objects.filter(query, is_active=True, deleted_at__isnull=True)[:50]
+    lowered = (text or "").lower()
+    found = []
+    for member in candidates:
+        if exclude is not None and member.pk == exclude.pk:
+            continue
+        if "@" + member.get_public_name().lower() in lowered:
+            found.append(member)
+    return found
+
+
+def post_published(*, post: Post) -> None:
+    """Runs once a post is visible: the author follows the topic, @mentioned members and
+    the topic's followers are notified (in the caller's transaction, sent after commit)."""
+    topic = post.topic
+    poster = post.poster
+    if poster is not None:
+        topic.subscribers.add(poster)
+    url = post_url(post)
+    mentioned = mentioned_members(post.content.raw, exclude=poster)
+    if mentioned:
+        notify(recipients=mentioned, kind="forum.mention", actor=poster, target=topic, url=url)
+    # post_save runs before machina updates the topic's trackers: a new first post has no
+    # topic.first_post yet.
+    is_head = topic.first_post_id in (None, post.pk)
+    if not is_head:
+        mentioned_ids = {m.pk for m in mentioned}
+        followers = [u for u in topic.subscribers.all() if u.pk not in mentioned_ids]
+        notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
+
+
+def quote_for_reply(*, post: Post, user) -> str:
+    """The Markdown a reply starts with when quoting `post`."""
+    check_can_read_post(post=post, user=user)
+    author = post.poster.get_public_name() if post.poster else post.username
+    quoted = "\n".join(f"> {line}" for line in post.content.raw.strip().splitlines())
+    heading = _("%(author)s wrote:") % {"author": author}
+    return f"> **{heading}**\n>\n{quoted}\n\n"

@@ -1,0 +1,142 @@
+/* Forum editor: a small Markdown toolbar, a preview rendered by the server (the same
+   sanitiser as published posts), drafts kept in localStorage, @mention suggestions.
+   Everything here is optional: the plain textarea and form work without JavaScript. */
+(function () {
+  "use strict";
+  var i18nNode = document.getElementById("forum-i18n");
+  if (!i18nNode) return;
+  var T = JSON.parse(i18nNode.textContent);
+  var csrf = (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
+
+  function wrap(area, before, after, placeholder) {
+    var start = area.selectionStart, end = area.selectionEnd;
+    var text = area.value.slice(start, end) || placeholder || "";
+    area.setRangeText(before + text + after, start, end, "select");
+    area.focus();
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  function prefixLines(area, prefix) {
+    var start = area.value.lastIndexOf("\n", area.selectionStart - 1) + 1;
+    var end = area.selectionEnd;
+    var block = area.value.slice(start, end) || "";
+    area.setRangeText(block.split("\n").map(function (l) { return prefix + l; }).join("\n"), start, end, "end");
+    area.focus();
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  var ACTIONS = [
+    ["bold", "B", function (a) { wrap(a, "**", "**", T.bold); }],
+    ["italic", "I", function (a) { wrap(a, "*", "*", T.italic); }],
+    ["link", "🔗", function (a) {
+      var url = window.prompt(T.link, "https://");
+      if (url) wrap(a, "[", "](" + url + ")", T.link);
+    }],
+    ["quote", "❝", function (a) { prefixLines(a, "> "); }],
+    ["list", "•", function (a) { prefixLines(a, "- "); }],
+    ["code", "</>", function (a) { wrap(a, "`", "`", ""); }]
+  ];
+
+  function setupEditor(root) {
+    var area = root.querySelector("textarea");
+    var bar = root.querySelector("[data-md-toolbar]");
+    var preview = root.querySelector("[data-md-preview]");
+    if (!area || !bar) return;
+    ACTIONS.forEach(function (action) {
+      var b = document.createElement("button");
+      b.type = "button"; b.textContent = action[1];
+      b.setAttribute("aria-label", T[action[0]]); b.title = T[action[0]];
+      b.addEventListener("click", function () { action[2](area); });
+      bar.appendChild(b);
+    });
+    var toggle = document.createElement("button");
+    toggle.type = "button"; toggle.textContent = T.preview; toggle.setAttribute("aria-pressed", "false");
+    toggle.addEventListener("click", function () {
+      var showing = toggle.getAttribute("aria-pressed") === "true";
+      if (showing) {
+        preview.hidden = true; area.hidden = false; toggle.textContent = T.preview;
+        toggle.setAttribute("aria-pressed", "false"); area.focus(); return;
+      }
+      var body = new URLSearchParams(); body.set("text", area.value);
+      fetch(T.previewUrl, { method: "POST", body: body, credentials: "same-origin",
+        headers: { "X-CSRFToken": decodeURIComponent(csrf) } })
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          preview.innerHTML = data.html || "<p>" + T.nothing + "</p>"; // sanitised by the server
+          preview.hidden = false; area.hidden = true; toggle.textContent = T.write;
+          toggle.setAttribute("aria-pressed", "true");
+        });
+    });
+    bar.appendChild(toggle);
+    bar.hidden = false;
+    setupDraft(area);
+    setupMentions(area, root);
+  }
+
+  function setupDraft(area) {
+    var form = area.form;
+    if (!form || !form.dataset.draftKey || !window.localStorage) return;
+    var key = "forum-draft:" + form.dataset.draftKey;
+    var note = document.createElement("p"); note.className = "md-draft-note"; note.setAttribute("aria-live", "polite");
+    area.parentNode.appendChild(note);
+    try {
+      var saved = localStorage.getItem(key);
+      if (saved && !area.value.trim()) { area.value = saved; note.textContent = T.restored; }
+    } catch (e) { /* storage refused: no drafts */ }
+    var timer;
+    area.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        try {
+          if (area.value.trim()) { localStorage.setItem(key, area.value); note.textContent = T.draft; }
+          else localStorage.removeItem(key);
+        } catch (e) { /* full or refused */ }
+      }, 400);
+    });
+    // The draft is dropped when the page after a successful submit loads (see below).
+    form.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (!submitter || submitter.name !== "preview") sessionStorage.setItem("forum-sent", key);
+    });
+  }
+  // A form re-rendered with errors keeps its text in the textarea; a redirect after success
+  // lands on a page without that form: only then is the draft removed.
+  (function clearSentDraft() {
+    var sent = sessionStorage.getItem("forum-sent");
+    if (!sent) return;
+    sessionStorage.removeItem("forum-sent");
+    if (!document.querySelector(".errorlist")) { try { localStorage.removeItem(sent); } catch (e) {} }
+  })();
+
+  function setupMentions(area, root) {
+    var list = document.createElement("ul"); list.className = "mention-list"; list.hidden = true;
+    root.appendChild(list);
+    var timer;
+    area.addEventListener("input", function () {
+      clearTimeout(timer);
+      var before = area.value.slice(0, area.selectionStart);
+      var m = before.match(/(?:^|\s)@([\wÀ-ÿ'.-]{2,30})$/);
+      if (!m) { list.hidden = true; return; }
+      timer = setTimeout(function () {
+        fetch(T.membersUrl + "?q=" + encodeURIComponent(m[1]), { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+          .then(function (data) {
+            list.innerHTML = "";
+            data.results.forEach(function (member) {
+              var li = document.createElement("li"), b = document.createElement("button");
+              b.type = "button"; b.textContent = "@" + member.name;
+              b.addEventListener("click", function () {
+                var pos = area.selectionStart, start = pos - m[1].length - 1;
+                area.setRangeText("@" + member.name + " ", start, pos, "end");
+                list.hidden = true; area.focus();
+                area.dispatchEvent(new Event("input", { bubbles: true }));
+              });
+              li.appendChild(b); list.appendChild(li);
+            });
+            list.hidden = data.results.length === 0;
+          });
+      }, 200);
+    });
+  }
+
+  document.querySelectorAll("[data-md-root]").forEach(setupEditor);
+})();

@@ -1,0 +1,190 @@
+"""Our forum pages and actions. Views parse input, call one service, and render."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_member.views import ForumProfileDetailView
+from machina.apps.forum_permission.handler import PermissionHandler
+
+from .. import selectors, services
+from ..forms import ReportForm
+from ..models import Reaction
+
+
+def _post(pk) -> Post:
+    return get_object_or_404(Post.objects.select_related("topic", "topic__forum", "poster"), pk=pk)
+
+
+def _back(request, post: Post | None = None, fallback: str = "/"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
+    if post is not None:
+        return HttpResponseRedirect(services.post_url(post))
+    return HttpResponseRedirect(fallback)
+
+
+@login_required
+@require_POST
+def reaction_toggle(request, pk: int):
+    post = _post(pk)
+    kind = request.POST.get("kind", "")
+    try:
+        added = services.reaction_toggle(post=post, user=request.user, kind=kind)
+    except services.ForumError as error:
+        if request.headers.get("accept", "").startswith("application/json"):
+            return JsonResponse({"error": str(error)}, status=400)
+        messages.error(request, str(error))
+        # A post you may not read: do not send the member to it.
+        return _back(request, None, fallback="/")
+    if request.headers.get("accept", "").startswith("application/json"):
+        count = Reaction.objects.filter(post=post, kind=kind).count()
+        return JsonResponse({"added": added, "count": count, "kind": kind})
+    return _back(request, post)
+
+
+@login_required
+@require_POST
+def solution_accept(request, pk: int):
+    post = _post(pk)
+    try:
+        services.topic_accept_answer(post=post, by=request.user)
+    except services.ForumError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("This reply is now the solution of the topic."))
+    return _back(request, post)
+
+
+@login_required
+@require_POST
+def solution_remove(request, pk: int):
+    topic = get_object_or_404(Topic.objects.select_related("forum"), pk=pk)
+    try:
+        services.topic_unaccept_answer(topic=topic, by=request.user)
+    except services.ForumError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The topic no longer has a solution."))
+    first = topic.first_post or topic.posts.first()
+    return _back(request, first)
+
+
+@login_required
+def post_report(request, pk: int):
+    post = _post(pk)
+    try:
+        services.check_can_read_post(post=post, user=request.user)
+    except services.ForumError as error:
+        raise PermissionDenied(str(error)) from None
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_report(post=post, user=request.user, reason=form.cleaned_data["reason"])
+        except services.ForumError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you. The moderators will look at this message."))
+        return _back(request, post)
+    return render(
+        request,
+        "community/post_report.html",
+        {"form": form, "post": post, "topic": post.topic, "forum": post.topic.forum},
+    )
+
+
+@login_required
+def reports(request):
+    if not PermissionHandler().can_access_moderation_queue(request.user):
+        raise PermissionDenied
+    page = Paginator(selectors.open_reports(user=request.user), 20).get_page(
+        request.GET.get("page")
+    )
+    by_post = {}
+    for report in selectors.reports_for(p.pk for p in page):
+        by_post.setdefault(report.post_id, []).append(report)
+    for post in page:
+        post.open_report_rows = by_post.get(post.pk, [])
+    return render(request, "community/reports.html", {"page": page})
+
+
+@login_required
+@require_POST
+def reports_resolve(request, pk: int):
+    post = _post(pk)
+    try:
+        count = services.reports_resolve(post=post, by=request.user)
+    except services.ForumError as error:
+        raise PermissionDenied(str(error)) from None
+    messages.success(request, _("%(count)s report(s) closed.") % {"count": count})
+    return HttpResponseRedirect(request.POST.get("next") or "../")
+
+
+@require_GET
+def unanswered(request):
+    handler = getattr(request, "forum_permission_handler", None)
+    topics = selectors.unanswered_topics(user=request.user, handler=handler)
+    page = Paginator(topics, 20).get_page(request.GET.get("page"))
+    return render(request, "community/unanswered.html", {"page": page, "topics": page})
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    posts = list(selectors.search_posts(query=query, user=request.user)) if query else []
+    solved = selectors.solved_topic_ids({p.topic_id for p in posts})
+    return render(
+        request,
+        "community/search.html",
+        {"query": query, "posts": posts, "solved": solved},
+    )
+
+
+@login_required
+@require_POST
+def preview(request):
+    """The editor's preview: the same renderer and sanitiser as a published post."""
+    from ..markup import render
+
+    text = request.POST.get("text", "")[: services.MAX_POST_LENGTH]
+    return JsonResponse({"html": render(text)})
+
+
+@login_required
+@require_GET
+def member_autocomplete(request):
+    """Public names for @mentions: never an email address."""
+    term = request.GET.get("q", "").strip()
+    if len(term) < 2:
+        return JsonResponse({"results": []})
+    members = get_user_model().objects.filter(
+        Q(display_name__istartswith=term) | Q(first_name__istartswith=term),
+        is_active=True,
+        deleted_at__isnull=True,
+    )[:8]
+    return JsonResponse({"results": [{"id": m.pk, "name": m.get_public_name()} for m in members]})
+
+
+class MemberProfileView(ForumProfileDetailView):
+    """machina's profile page, plus organisation, region and solutions given."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("organisation__region")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        member = self.object.user
+        context["member"] = member
+        context.update(selectors.member_stats(member=member))
+        return context
