@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -71,11 +72,20 @@ class SignupExtraForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(is_approved=True).select_related("region"),
-        required=False,
+    # A text field, not a <select>: thousands of organisations would weigh down the page.
+    # JavaScript adds suggestions; without it, a name that matches nothing gets suggestions
+    # in the error message.
+    organisation_name = forms.CharField(
         label=pgettext_lazy("community organization", "Organization"),
-        help_text=_("Choose your organization. Not in the list? Propose it below."),
+        max_length=200,
+        required=False,
+        help_text=_("Type the name of your organization. Not found? Propose it below."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "data-organisation-search": reverse_lazy("accounts:organisation_search"),
+            }
+        ),
     )
     new_organisation_name = forms.CharField(
         label=_("Propose a new organization"),
@@ -87,32 +97,62 @@ class ProfileForm(forms.ModelForm):
         queryset=Region.objects.all(), required=False, label=_("Region of the new organization")
     )
 
+    field_order = [
+        "first_name",
+        "last_name",
+        "display_name",
+        "job_title",
+        "organisation_name",
+        "preferred_language",
+    ]
+
     class Meta:
         model = User
-        fields = [
-            "first_name",
-            "last_name",
-            "display_name",
-            "job_title",
-            "organisation",
-            "preferred_language",
-        ]
+        fields = ["first_name", "last_name", "display_name", "job_title", "preferred_language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.organisation_id:
+            self.fields["organisation_name"].initial = self.instance.organisation.name
+
+    def clean_organisation_name(self):
+        name = self.cleaned_data["organisation_name"].strip()
+        if not name:
+            return None
         current = self.instance.organisation
-        if current and not current.is_approved:
-            # A member keeps seeing the organisation they proposed while it awaits approval.
-            self.fields["organisation"].queryset = Organisation.objects.filter(
-                is_approved=True
-            ) | Organisation.objects.filter(pk=current.pk)
+        if current and current.name.lower() == name.lower():
+            return current  # kept even while a proposed organisation awaits approval
+        match = Organisation.objects.filter(is_approved=True, name__iexact=name).first()
+        if match:
+            return match
+        words = [word for word in name.split() if len(word) > 3][:3] or [name]
+        query = Q()
+        for word in words:
+            query |= Q(name__icontains=word)
+        suggestions = list(
+            Organisation.objects.filter(query, is_approved=True).values_list("name", flat=True)[:5]
+        )
+        if suggestions:
+            raise forms.ValidationError(
+                _(
+                    "No organization is called “%(name)s”. Did you mean: %(suggestions)s? "
+                    "Otherwise, propose it below."
+                ),
+                params={"name": name, "suggestions": " · ".join(suggestions)},
+            )
+        raise forms.ValidationError(
+            _("No organization is called “%(name)s”. Check the spelling, or propose it below."),
+            params={"name": name},
+        )
+
+    def save(self, commit=True):
+        self.instance.organisation = self.cleaned_data.get("organisation_name")
+        return super().save(commit=commit)
 
     def clean_new_organisation_name(self):
         name = self.cleaned_data["new_organisation_name"].strip()
         if name and Organisation.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError(
-                _("This organization already exists: choose it in the list above.")
-            )
+            raise forms.ValidationError(_("This organization already exists: type its name above."))
         return name
 
     def clean(self):

@@ -19,6 +19,7 @@ def signup_data(**overrides):
         "first_name": "Josée",
         "last_name": "Gagnon",
         "accept_terms": "on",
+        "confirm_age": "on",
     }
     data.update(overrides)
     return data

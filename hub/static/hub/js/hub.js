@@ -20,4 +20,32 @@
       menu.querySelector("summary").focus();
     });
   });
+  // Organisation suggestions: a native <datalist> filled from the search endpoint.
+  document.querySelectorAll("input[data-organisation-search]").forEach(function (input) {
+    var list = document.createElement("datalist");
+    list.id = input.id + "-suggestions";
+    input.after(list);
+    input.setAttribute("list", list.id);
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var query = input.value.trim();
+      if (query.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(input.dataset.organisationSearch + "?q=" + encodeURIComponent(query), {
+          headers: { Accept: "application/json" }, credentials: "same-origin"
+        })
+          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (data) {
+            list.replaceChildren.apply(list, data.results.map(function (row) {
+              var option = document.createElement("option");
+              option.value = row.name;
+              option.label = row.region;
+              return option;
+            }));
+          })
+          .catch(function () { /* suggestions are a convenience; typing still works */ });
+      }, 200);
+    });
+  });
 })();
