@@ -68,3 +68,26 @@ def test_the_header_marks_the_current_section(member_client, site):
     html = member_client.get("/fr/mon-espace/").content.decode()
     assert 'href="/fr/mon-espace/" aria-current="page"' in html
     assert 'href="/fr/forum/" aria-current="page"' not in html
+
+
+def test_staff_create_a_member_in_the_wagtail_admin_with_names_kept(client, site):
+    # PITFALLS: Wagtail's user form demands first and last names; the model must keep them.
+    from hub.accounts.models import User
+    from hub.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "email": "nouvelle@exemple.org",
+            "first_name": "Mireille",
+            "last_name": "Gauthier",
+            "password1": "Un-mot-de-passe-2026!",
+            "password2": "Un-mot-de-passe-2026!",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = User.objects.get(email="nouvelle@exemple.org")
+    assert (created.first_name, created.last_name) == ("Mireille", "Gauthier")
+    assert created.get_public_name() == "Mireille G."
