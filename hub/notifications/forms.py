@@ -20,8 +20,14 @@ class PreferencesForm(forms.Form):
                 label=kind.label,
                 choices=DELIVERY_CHOICES,
                 initial=delivery,
+                # A kind left out (a form older than a newly registered kind) keeps its value.
+                required=False,
                 widget=forms.RadioSelect,
             )
 
     def deliveries(self) -> dict[str, str]:
-        return {code: self.cleaned_data[name] for name, code in self.codes.items()}
+        return {
+            code: self.cleaned_data[name]
+            for name, code in self.codes.items()
+            if self.cleaned_data.get(name)
+        }

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .kinds import DELIVERY_CHOICES, DIGEST, EMAIL
@@ -19,7 +20,7 @@ class DigestRun(models.Model):
         related_name="notification_digests",
         verbose_name=_("recipient"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
     items = models.PositiveIntegerField(_("notifications reported"), default=0)
     # False when the member refuses notification emails: the rows are settled anyway.
     sent = models.BooleanField(_("sent"), default=True)

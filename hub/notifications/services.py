@@ -310,15 +310,32 @@ def notification_email_send(*, notification_id: int) -> bool:
         )
 
 
-def digest_send(*, user) -> DigestRun | None:
+def digest_is_due(*, user, now=None) -> bool:
+    """A member gets at most one digest per day (Montréal time), from
+    HUB_NOTIFICATION_DIGEST_HOUR on, so the scheduler may run the command every few minutes."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    if local.hour < settings.HUB_NOTIFICATION_DIGEST_HOUR:
+        return False
+    start_of_day = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return not DigestRun.objects.filter(recipient=user, created_at__gte=start_of_day).exists()
+
+
+def digest_send(*, user, now=None) -> DigestRun | None:
     """Sends one member the digest of their unread "daily digest" notifications that no email
-    has reported yet. The DigestRun record, the marking of exactly the rows reported and the
-    sending happen in one transaction (the member's row is locked, so two runs at once
-    serialise): a second run finds nothing to send; if sending fails, nothing is marked.
-    Rows read on the site are never reported. Returns the run, or None if nothing was due."""
+    has reported yet, if today's digest is due (see digest_is_due). The DigestRun record, the
+    marking of exactly the rows reported and the sending happen in one transaction (the
+    member's row is locked, so two runs at once serialise): a second run finds nothing to
+    send; if sending fails, nothing is marked. Rows read on the site are never reported.
+    (If the process dies after the mail server accepted the email but before the commit,
+    the next run sends it again: at least once, never silently lost.)
+    Returns the run, or None if nothing was due."""
     User = get_user_model()
+    now = now or timezone.now()
     with transaction.atomic():
         list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+        if not digest_is_due(user=user, now=now):
+            return None
         rows = list(
             Notification.objects.email_pending(DIGEST)
             .select_for_update()
@@ -327,13 +344,13 @@ def digest_send(*, user) -> DigestRun | None:
         )
         if not rows:
             return None
-        now = timezone.now()
-        run = DigestRun.objects.create(recipient=user, items=len(rows))
+        run = DigestRun.objects.create(recipient=user, items=len(rows), created_at=now)
         for row in rows:
             row.emailed_count = row.count
             row.emailed_at = now
             row.digest_run = run
         Notification.objects.bulk_update(rows, ["emailed_count", "emailed_at", "digest_run"])
+        # Last: if sending fails, the run and the marking above are rolled back with it.
         sent = emails.send_member_email(
             member=user,
             category=emails.NOTIFICATION,
@@ -357,7 +374,7 @@ def _list_path(user) -> str:
         return reverse("notifications:list")
 
 
-def digests_send_all() -> dict[str, int]:
+def digests_send_all(*, now=None) -> dict[str, int]:
     """Sends every member their due digest (see digest_send). A failure for one member is
     logged and leaves their rows pending for the next run; the others still get theirs."""
     User = get_user_model()
@@ -370,7 +387,7 @@ def digests_send_all() -> dict[str, int]:
     stats = {"sent": 0, "skipped": 0, "failed": 0}
     for user in User.objects.filter(pk__in=list(due)).order_by("pk"):
         try:
-            run = digest_send(user=user)
+            run = digest_send(user=user, now=now)
         except Exception:
             logger.exception("Digest for member %s failed", user.pk)
             stats["failed"] += 1

@@ -323,3 +323,9 @@ HUB_SUBPROCESSORS = [
         "location": env("HUB_EMAIL_LOCATION", "Canada"),
     },
 ]
+
+# --- notifications ---
+# Daily digests leave from this hour (Montréal time) on, at most one per member per day; the
+# scheduler runs the command every few minutes and it sends nothing twice.
+HUB_NOTIFICATION_DIGEST_HOUR = int(env("HUB_NOTIFICATION_DIGEST_HOUR", "7"))
+HUB_PERIODIC_COMMANDS.append("send_notification_digests")

@@ -1,6 +1,10 @@
 """Preferences and email: immediate emails after commit, an idempotent daily digest, and
 never an email about what the member already read on the site."""
 
+import io
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -18,6 +22,14 @@ from hub.notifications.services import (
 )
 
 pytestmark = pytest.mark.django_db
+
+MONTREAL = ZoneInfo("America/Toronto")
+MONDAY_9H = datetime(2026, 11, 30, 9, 0, tzinfo=MONTREAL)
+
+
+@pytest.fixture(autouse=True)
+def digest_hour(settings):
+    settings.HUB_NOTIFICATION_DIGEST_HOUR = 7
 
 
 def test_defaults_come_from_the_kind_until_the_member_chooses(test_kinds, make_member):
@@ -105,11 +117,12 @@ def _digest_rows(make_member, topic, n=3):
     return ana, rows
 
 
-def test_the_digest_reports_unread_rows_once(test_kinds, make_member, topic):
+def test_the_digest_reports_unread_rows_once(test_kinds, make_member, topic, settings):
+    settings.HUB_NOTIFICATION_DIGEST_HOUR = 0  # the command uses the real clock
     ana, rows = _digest_rows(make_member, topic)
     notifications_mark_read(user=ana, ids=[rows[1].pk])  # read on the site: not reported
 
-    call_command("send_notification_digests", stdout=open("/dev/null", "w"))
+    call_command("send_notification_digests", stdout=io.StringIO())
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "Nouvelle ressource : Budget 2027" in body
@@ -119,19 +132,33 @@ def test_the_digest_reports_unread_rows_once(test_kinds, make_member, topic):
     assert run.items == 2 and run.sent
     assert set(run.notifications.values_list("pk", flat=True)) == {rows[0].pk, rows[2].pk}
 
-    call_command("send_notification_digests", stdout=open("/dev/null", "w"))  # second run
+    call_command("send_notification_digests", stdout=io.StringIO())  # second run
     assert len(mail.outbox) == 1
     assert DigestRun.objects.count() == 1
 
 
-def test_new_activity_on_a_reported_row_is_reported_again(test_kinds, make_member, topic):
+def test_new_activity_on_a_reported_row_waits_for_the_next_days_digest(
+    test_kinds, make_member, topic
+):
     ana, rows = _digest_rows(make_member, topic, n=1)
-    assert digest_send(user=ana) is not None
+    assert digest_send(user=ana, now=MONDAY_9H) is not None
     notify(recipients=[ana], kind="test.digest", target=topic)  # collapses: count 2
-    assert digest_send(user=ana) is not None
+    assert digest_send(user=ana, now=MONDAY_9H + timedelta(hours=3)) is None  # once a day
+    assert digest_send(user=ana, now=MONDAY_9H + timedelta(days=1)) is not None
     assert "2 nouvelles ressources : Budget 2027" in mail.outbox[1].body
-    assert digest_send(user=ana) is None
+    assert digest_send(user=ana, now=MONDAY_9H + timedelta(days=2)) is None  # nothing new
     assert len(mail.outbox) == 2
+
+
+def test_no_digest_leaves_before_the_digest_hour(test_kinds, make_member, topic):
+    ana, rows = _digest_rows(make_member, topic, n=1)
+    assert digest_send(user=ana, now=MONDAY_9H.replace(hour=6, minute=59)) is None
+    assert services.digests_send_all(now=MONDAY_9H.replace(hour=6)) == {
+        "sent": 0,
+        "skipped": 0,
+        "failed": 0,
+    }
+    assert digest_send(user=ana, now=MONDAY_9H.replace(hour=7)) is not None
 
 
 def test_a_digest_that_fails_to_send_marks_nothing(test_kinds, make_member, topic, monkeypatch):
@@ -141,11 +168,11 @@ def test_a_digest_that_fails_to_send_marks_nothing(test_kinds, make_member, topi
         raise OSError("SMTP down")
 
     monkeypatch.setattr(emails, "send_member_email", broken)
-    assert services.digests_send_all() == {"sent": 0, "skipped": 0, "failed": 1}
+    assert services.digests_send_all(now=MONDAY_9H) == {"sent": 0, "skipped": 0, "failed": 1}
     assert not DigestRun.objects.exists()
     assert Notification.objects.email_pending(DIGEST).count() == 3
     monkeypatch.undo()
-    assert services.digests_send_all() == {"sent": 1, "skipped": 0, "failed": 0}
+    assert services.digests_send_all(now=MONDAY_9H) == {"sent": 1, "skipped": 0, "failed": 0}
     assert len(mail.outbox) == 1
 
 
@@ -154,7 +181,7 @@ def test_a_member_who_refuses_notification_emails_gets_none_and_rows_are_settled
 ):
     ana, rows = _digest_rows(make_member, topic)
     monkeypatch.setattr(emails, "_consent_rule", lambda member, category: False)
-    assert services.digests_send_all() == {"sent": 0, "skipped": 1, "failed": 0}
+    assert services.digests_send_all(now=MONDAY_9H) == {"sent": 0, "skipped": 1, "failed": 0}
     assert mail.outbox == []
     assert Notification.objects.email_pending(DIGEST).count() == 0
 
@@ -162,13 +189,13 @@ def test_a_member_who_refuses_notification_emails_gets_none_and_rows_are_settled
 def test_switching_a_kind_to_site_only_cancels_its_pending_digest(test_kinds, make_member, topic):
     ana, rows = _digest_rows(make_member, topic)
     preferences_set(user=ana, deliveries={"test.digest": SITE})
-    assert digest_send(user=ana) is None
+    assert digest_send(user=ana, now=MONDAY_9H) is None
     assert NotificationPreference.objects.get(user=ana).delivery == SITE
 
 
 def test_the_digest_is_written_in_the_members_language(test_kinds, make_member, topic):
     ana = make_member(preferred_language="en")
     notify(recipients=[ana], kind="test.digest", target=topic)
-    digest_send(user=ana)
+    digest_send(user=ana, now=MONDAY_9H)
     assert "New resource: Budget 2027" in mail.outbox[0].body
     assert "Here is what happened" in mail.outbox[0].body

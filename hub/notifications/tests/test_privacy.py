@@ -1,3 +1,6 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from hub.accounts.services import member_delete, member_export
@@ -23,7 +26,7 @@ def test_a_member_who_leaves_takes_their_notifications_and_their_name_with_them(
     ben = make_member(first_name="Ben", last_name="Roy")
     notify(recipients=[ana], kind="test.digest", target=topic)
     preferences_set(user=ana, deliveries={"test.reply": "email"})
-    digest_send(user=ana)
+    digest_send(user=ana, now=datetime(2026, 11, 30, 12, tzinfo=ZoneInfo("America/Toronto")))
     notify(recipients=[ben], kind="test.reply", actor=ana, target=topic)
 
     member_delete(user=ana)

@@ -138,7 +138,7 @@ def test_my_space_shows_the_notifications_panel(member_client, rows):
     response = member_client.get(reverse("accounts:dashboard"))
     assert response.status_code == 200
     assert reverse("notifications:preferences") in response.text
-    assert "notifications-panel-title" in response.text
+    assert "25 notifications non lues" in response.text
 
 
 def test_the_header_bell_shows_the_count_and_links_to_the_list(member_client, rows):

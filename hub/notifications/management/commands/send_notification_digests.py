@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from hub.notifications.services import digests_send_all
 
@@ -6,7 +6,8 @@ from hub.notifications.services import digests_send_all
 class Command(BaseCommand):
     help = (
         "Emails each member the daily digest of the unread notifications they chose to get "
-        "that way. Idempotent: run it once a day (cron); a second run sends nothing twice."
+        "that way, once a day from HUB_NOTIFICATION_DIGEST_HOUR. Idempotent: the scheduler "
+        "runs it every few minutes (HUB_PERIODIC_COMMANDS); nothing is ever sent twice."
     )
 
     def handle(self, *args, **options):
@@ -16,4 +17,4 @@ class Command(BaseCommand):
             f"failed: {stats['failed']}"
         )
         if stats["failed"]:
-            raise SystemExit(1)
+            raise CommandError(f"{stats['failed']} digest(s) failed; they stay pending.")
