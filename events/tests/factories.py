@@ -33,7 +33,9 @@ def event_page(*, index=None, translate: bool = False, **fields) -> EventPage:
     """A published French event, starting in a week unless told otherwise."""
     index = index or event_index()
     number = next(_counter)
-    start = fields.pop("start", timezone.now() + timedelta(days=7))
+    start = fields.pop("start", None) or (timezone.now() + timedelta(days=7)).replace(
+        second=0, microsecond=0
+    )
     defaults = {
         "title": f"Webinaire {number} : les données ouvertes",
         "slug": f"webinaire-{number}",
