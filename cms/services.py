@@ -1,9 +1,19 @@
-"""Site structure that must exist for the hub to work: one home page per language."""
+"""Every write of the CMS room: the site's structure, and what members keep in Mon espace
+(saved resources, toolkit steps done)."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from .models import (
+    HomePage,
+    ResourceIndexPage,
+    ResourcePage,
+    SavedResource,
+    ToolkitPage,
+    ToolkitStepDone,
+)
 
 HOME_CONTENT = {
     "fr": {
@@ -59,3 +69,90 @@ def site_setup() -> HomePage:
         english.slug = "home"
         english.save_revision().publish()
     return home
+
+
+def resource_save(*, user, resource: ResourcePage) -> SavedResource:
+    """Idempotent: the member keeps this resource in Mon espace, once whatever the language
+    they saved it in (matched on the page's translation_key)."""
+    existing = SavedResource.objects.filter(
+        user=user, resource__translation_key=resource.translation_key
+    ).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return SavedResource.objects.create(user=user, resource=resource)
+    except IntegrityError:  # a double click raced us: the row exists, which is what we want
+        return SavedResource.objects.get(user=user, resource=resource)
+
+
+def resource_unsave(*, user, resource: ResourcePage) -> int:
+    """Removes the resource (in every language) from the member's saved resources.
+    Returns how many rows went."""
+    deleted, _details = SavedResource.objects.filter(
+        user=user, resource__translation_key=resource.translation_key
+    ).delete()
+    return deleted
+
+
+def toolkit_step_set_done(*, user, toolkit: ToolkitPage, step_id: str, done: bool) -> None:
+    """Marks one step of a toolkit done (or not) for the member. The step must be one of the
+    toolkit's steps (ValidationError otherwise). Idempotent; progress is shared by the
+    toolkit's translations (their steps keep the same ids)."""
+    if step_id not in toolkit.step_ids:
+        raise ValidationError(_("This step is not part of this toolkit."))
+    rows = ToolkitStepDone.objects.filter(
+        user=user, toolkit__translation_key=toolkit.translation_key, step_id=step_id
+    )
+    if not done:
+        rows.delete()
+        return
+    if rows.exists():
+        return
+    try:
+        with transaction.atomic():
+            ToolkitStepDone.objects.create(user=user, toolkit=toolkit, step_id=step_id)
+    except IntegrityError:
+        pass
+
+
+def member_library_delete(*, user) -> None:
+    """Loi 25: deletes what only this member had in the library (saved resources, progress)."""
+    SavedResource.objects.filter(user=user).delete()
+    ToolkitStepDone.objects.filter(user=user).delete()
+
+
+LIBRARY_CONTENT = {
+    "fr": {
+        "slug": "ressources",
+        "title": "Ressources",
+        "intro": "<p>Guides, modèles, listes de vérification, vidéos et trousses pour "
+        "réussir le virage numérique de votre organisme. Filtrez par thème, format et niveau.</p>",
+    },
+    "en": {
+        "slug": "resources",
+        "title": "Resources",
+        "intro": "<p>Guides, templates, checklists, videos and toolkits for your "
+        "organization's digital shift. Filter by theme, format and level.</p>",
+    },
+}
+
+
+@transaction.atomic
+def library_setup() -> ResourceIndexPage:
+    """Idempotent: the resource index exists under the French home page (/fr/ressources/)
+    with its English translation (/en/resources/). Returns the French index."""
+
+    home = site_setup()
+    fr = Locale.objects.get(language_code="fr")
+    en = Locale.objects.get(language_code="en")
+    index = ResourceIndexPage.objects.filter(locale=fr).first()
+    if index is None:
+        index = home.add_child(instance=ResourceIndexPage(locale=fr, **LIBRARY_CONTENT["fr"]))
+        index.save_revision().publish()
+    if index.get_translation_or_none(en) is None:
+        english = index.copy_for_translation(en)
+        for field, value in LIBRARY_CONTENT["en"].items():
+            setattr(english, field, value)
+        english.save_revision().publish()
+    return index

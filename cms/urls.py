@@ -1,3 +1,26 @@
-"""Django views of the CMS room (site search, feeds). Pages themselves are Wagtail's."""
+"""Django views of the CMS room (site search, feeds, sitemap, member actions). Pages
+themselves are Wagtail's; these come before Wagtail's catch-all in hub/urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "cms"
+
+urlpatterns = [
+    path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
+    path("feeds/resources.rss", views.ResourcesFeed(), name="feed_rss"),
+    path("feeds/resources.atom", views.ResourcesAtomFeed(), name="feed_atom"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path(
+        pgettext_lazy("URL path", "library/save/<int:page_id>/"),
+        views.resource_save,
+        name="resource_save",
+    ),
+    path(
+        pgettext_lazy("URL path", "library/toolkit/<int:page_id>/step/<str:step_id>/"),
+        views.toolkit_step,
+        name="toolkit_step",
+    ),
+]

@@ -1,0 +1,67 @@
+"""The library in Mon espace: the dashboard panel, the Loi 25 export and deletion hooks."""
+
+from wagtail.models import Locale
+
+from . import services
+from .models import SavedResource, ToolkitPage, ToolkitStepDone
+
+
+def _localized(page, locale):
+    if locale is None or page.locale_id == locale.pk:
+        return page
+    translated = page.get_translation_or_none(locale)
+    return translated.specific if translated is not None and translated.live else page
+
+
+def dashboard_panel(request) -> dict:
+    """Saved resources and toolkits in progress, in the reader's language when translated."""
+    locale = Locale.get_active()
+    saved = [
+        _localized(row.resource, locale)
+        for row in SavedResource.objects.filter(
+            user=request.user, resource__live=True
+        ).select_related("resource")[:10]
+    ]
+    done_by_toolkit: dict[int, set[str]] = {}
+    for toolkit_id, step_id in ToolkitStepDone.objects.filter(user=request.user).values_list(
+        "toolkit_id", "step_id"
+    ):
+        done_by_toolkit.setdefault(toolkit_id, set()).add(step_id)
+    toolkits = []
+    for toolkit in ToolkitPage.objects.live().filter(pk__in=done_by_toolkit):
+        total = len(toolkit.step_ids)
+        done = len(done_by_toolkit[toolkit.pk] & set(toolkit.step_ids))
+        toolkits.append(
+            {
+                "page": _localized(toolkit, locale),
+                "done": done,
+                "total": total,
+                "percent": round(100 * done / total) if total else 0,
+            }
+        )
+    return {"saved_resources": saved, "toolkits_in_progress": toolkits}
+
+
+def export_library(user) -> dict:
+    return {
+        "saved_resources": [
+            {
+                "title": row.resource.title,
+                "url": row.resource.full_url,
+                "saved_at": row.created_at.isoformat(),
+            }
+            for row in SavedResource.objects.filter(user=user).select_related("resource")
+        ],
+        "toolkit_steps_done": [
+            {
+                "toolkit": row.toolkit.title,
+                "step_id": row.step_id,
+                "done_at": row.done_at.isoformat(),
+            }
+            for row in ToolkitStepDone.objects.filter(user=user).select_related("toolkit")
+        ],
+    }
+
+
+def on_member_deleting(sender, user, **kwargs) -> None:
+    services.member_library_delete(user=user)

@@ -1,0 +1,25 @@
+from .members import SavedResource, ToolkitStepDone
+from .pages import (
+    HomePage,
+    ResourceIndexPage,
+    ResourcePage,
+    StandardPage,
+    ToolkitPage,
+    compute_reading_time,
+)
+from .taxonomy import Audience, Format, Level, Theme
+
+__all__ = [
+    "Audience",
+    "Format",
+    "HomePage",
+    "Level",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "SavedResource",
+    "StandardPage",
+    "Theme",
+    "ToolkitPage",
+    "ToolkitStepDone",
+    "compute_reading_time",
+]

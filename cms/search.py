@@ -1,0 +1,104 @@
+"""Site search. The search page asks every registered provider for hits; the CMS registers
+its pages here, and forum or events can register theirs from their own AppConfig.ready()
+(cms never imports them):
+
+    from cms.search import SearchHit, register_search_provider
+    register_search_provider("forum", label=_("Forum"), search=search_topics, order=20)
+
+`search(*, request, query, limit)` returns a list of SearchHit, best first."""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+
+@dataclass
+class SearchHit:
+    title: str
+    url: str
+    excerpt: SafeString | str = ""
+    kind: str = ""
+    lang: str = ""  # set when the hit is in another language than the page
+    meta: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchProvider:
+    key: str
+    label: object
+    search: Callable[..., list[SearchHit]]
+    order: int = 50
+
+
+_providers: dict[str, SearchProvider] = {}
+
+
+def register_search_provider(key: str, *, label, search, order: int = 50) -> None:
+    _providers[key] = SearchProvider(key, label, search, order)
+
+
+def search_providers() -> list[SearchProvider]:
+    return sorted(_providers.values(), key=lambda provider: provider.order)
+
+
+def run_search(*, request, query: str, limit: int = 20) -> list[dict]:
+    """One section per provider that found something: {"key", "label", "hits"}."""
+    sections = []
+    for provider in search_providers():
+        hits = provider.search(request=request, query=query, limit=limit)
+        sections.append({"key": provider.key, "label": provider.label, "hits": hits})
+    return sections
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Sécurité" -> "securite"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def query_stems(query: str) -> list[str]:
+    """Rough stems of the words of a query, to find them again in a text (the search
+    engine matched stems too: "trousses" finds "trousse")."""
+    stems = []
+    for word in re.findall(r"\w+", fold(query)):
+        if len(word) < 2:
+            continue
+        stems.append(word[: max(3, len(word) - 2)] if len(word) > 4 else word)
+    return stems
+
+
+def highlight(text: str, query: str, *, words: int = 32) -> SafeString:
+    """An excerpt of `text` around the first words that match the query, escaped, with the
+    matches wrapped in <mark>. Accent- and case-insensitive."""
+    stems = query_stems(query)
+    tokens = re.split(r"(\s+)", " ".join((text or "").split()))
+    word_positions = [i for i, token in enumerate(tokens) if token and not token.isspace()]
+
+    def matches(token: str) -> bool:
+        folded = fold(re.sub(r"^\W+", "", token))
+        return any(folded.startswith(stem) for stem in stems)
+
+    first = next((n for n, i in enumerate(word_positions) if matches(tokens[i])), 0)
+    start = max(0, first - words // 3)
+    chosen = word_positions[start : start + words]
+    if not chosen:
+        return mark_safe("")
+    parts = []
+    for i in range(chosen[0], chosen[-1] + 1):
+        token = tokens[i]
+        if token.isspace():
+            parts.append(" ")
+        elif matches(token):
+            parts.append(f"<mark>{escape(token)}</mark>")
+        else:
+            parts.append(escape(token))
+    excerpt = "".join(parts)
+    if start > 0:
+        excerpt = "… " + excerpt
+    if start + words < len(word_positions):
+        excerpt += " …"
+    return mark_safe(excerpt)  # noqa: S308 - every piece was escaped above

@@ -1,0 +1,124 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import make_resource, translate
+
+pytestmark = pytest.mark.django_db
+
+# Routing, site and locale lookups, restrictions, themes, 4 facet counts, count, page,
+# prefetch, saved resources, toolkits, hreflang links, the bell and language switch: a
+# fixed budget whatever the number of results.
+LISTING_QUERIES = 28
+
+
+def test_the_library_lists_published_resources_only(client, library, themes):
+    make_resource(library, title="Gérer les mots de passe", themes=[themes["cyber"]])
+    make_resource(library, title="Brouillon secret", publish=False)
+    html = client.get("/fr/ressources/").content.decode()
+    assert "Gérer les mots de passe" in html
+    assert "Brouillon secret" not in html
+    assert "1 ressource" in html
+
+
+def test_filters_combine_and_counts_follow_the_other_filters(client, library, themes):
+    make_resource(
+        library,
+        title="Guide cyber débutant",
+        format="guide",
+        level="beginner",
+        themes=[themes["cyber"]],
+    )
+    make_resource(
+        library,
+        title="Guide cyber avancé",
+        format="guide",
+        level="advanced",
+        themes=[themes["cyber"]],
+    )
+    make_resource(
+        library,
+        title="Liste données",
+        format="checklist",
+        level="beginner",
+        themes=[themes["data"]],
+    )
+    response = client.get("/fr/ressources/?theme=cybersecurite&format=guide&level=beginner")
+    html = response.content.decode()
+    assert "Guide cyber débutant" in html
+    assert "Guide cyber avancé" not in html and "Liste données" not in html
+    listing = response.context["listing"]
+    counts = {f.name: {o.value: o.count for o in f.options} for f in listing.facets}
+    # Level counts ignore the level filter but apply theme and format.
+    assert counts["level"] == {"beginner": 1, "intermediate": 0, "advanced": 1}
+    # Theme counts apply format and level.
+    assert counts["theme"]["cybersecurite"] == 1 and counts["theme"]["gestion-des-donnees"] == 0
+    assert listing.querystring == "theme=cybersecurite&format=guide&level=beginner"
+
+
+def test_unknown_filter_values_are_ignored_with_a_notice(client, library, themes):
+    make_resource(library, title="Toujours là")
+    response = client.get("/fr/ressources/?theme=inconnu&level=expert&format=guide&page=abc")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Toujours là" in html
+    assert "« inconnu »" in html or "“inconnu”" in html
+    assert response.context["listing"].active == {"format": "guide"}
+
+
+def test_pagination_keeps_the_filters_in_its_links(client, library, themes):
+    library.per_page = 2
+    library.save_revision().publish()
+    for _ in range(5):
+        make_resource(library, format="guide", themes=[themes["cyber"]])
+    html = client.get("/fr/ressources/?theme=cybersecurite&format=guide").content.decode()
+    assert 'href="?theme=cybersecurite&amp;format=guide&amp;page=2"' in html
+    page3 = client.get("/fr/ressources/?theme=cybersecurite&format=guide&page=3")
+    assert len(page3.context["results_page"].object_list) == 1
+
+
+def _listing_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_listing_costs_the_same_queries_for_3_or_30_resources(
+    member_client, library, themes, django_assert_max_num_queries
+):
+    url = "/fr/ressources/?theme=cybersecurite&format=guide&level=beginner"
+    for _ in range(3):
+        make_resource(library, themes=[themes["cyber"], themes["data"]])
+    member_client.get(url)  # warm the site-root cache
+    few = _listing_queries(member_client, url)
+    for _ in range(27):
+        make_resource(library, themes=[themes["cyber"], themes["data"]])
+    member_client.get(url)
+    many = _listing_queries(member_client, url)
+    assert few == many
+    with django_assert_max_num_queries(LISTING_QUERIES):
+        member_client.get(url)
+
+
+def test_english_readers_see_french_only_resources_marked_as_such(
+    client, library, english_library, themes
+):
+    translated = make_resource(library, title="Sauvegardes", themes=[themes["cyber"]])
+    translate(translated, title="Backups", slug="backups", summary="English summary.")
+    make_resource(library, title="Sondage respectueux", slug="sondage", themes=[themes["cyber"]])
+    response = client.get("/en/resources/")
+    html = response.content.decode()
+    assert "Backups" in html and "Sauvegardes" not in html
+    assert "Sondage respectueux" in html and 'href="/en/resources/sondage/"' in html
+    assert "Not translated yet" in html
+    only_english = client.get("/en/resources/?lang=en").content.decode()
+    assert "Backups" in only_english and "Sondage respectueux" not in only_english
+    # The English theme filter matches resources tagged with the French theme.
+    assert (
+        "Sondage respectueux" in client.get("/en/resources/?theme=cybersecurity").content.decode()
+    )
+
+
+def test_an_empty_result_says_what_to_do(client, library, themes):
+    html = client.get("/fr/ressources/?theme=cybersecurite").content.decode()
+    assert "Aucune ressource ne correspond" in html

@@ -1,0 +1,107 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import translation
+
+from cms.search import SearchHit, _providers, highlight, register_search_provider
+
+from .factories import make_resource, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_search_page_has_a_french_and_an_english_address():
+    with translation.override("fr"):
+        assert reverse("cms:search") == "/fr/recherche/"
+    with translation.override("en"):
+        assert reverse("cms:search") == "/en/search/"
+
+
+def test_an_empty_search_shows_guidance(client, site):
+    response = client.get("/fr/recherche/?q=+++")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tapez quelques mots" in html
+    assert response.context["sections"] == []
+
+
+def test_search_finds_ranks_and_highlights(client, library):
+    make_resource(
+        library,
+        title="Activer l'authentification multifacteur",
+        summary="Protéger les comptes avec un deuxième facteur.",
+    )
+    make_resource(library, title="Tableurs", summary="Des colonnes bien nommées.")
+    response = client.get("/fr/recherche/?q=authentification")
+    html = response.content.decode()
+    assert "Activer l&#x27;authentification multifacteur" in html
+    assert "Tableurs" not in html
+    hits = response.context["sections"][0]["hits"]
+    assert len(hits) == 1 and hits[0].kind == "Guide"
+
+
+def test_nothing_found_says_what_to_try(client, library):
+    html = client.get("/fr/recherche/?q=zzzxqy").content.decode()
+    assert "Aucun résultat" in html
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="accent folding is PostgreSQL's french_unaccent"
+)
+def test_search_without_accents_finds_accented_words_on_postgresql(client, library):
+    make_resource(
+        library,
+        title="La sécurité des données de votre organisme",
+        summary="La sécurité des données des participant·e·s.",
+    )
+    for query in ("securite", "SECURITE", "sécurité", "donnee"):
+        response = client.get(f"/fr/recherche/?q={query}")
+        titles = [hit.title for hit in response.context["sections"][0]["hits"]]
+        assert titles == ["La sécurité des données de votre organisme"], query
+    assert "<mark>sécurité</mark>" in client.get("/fr/recherche/?q=securite").content.decode()
+
+
+def test_english_search_prefers_the_translation_and_keeps_french_only_pages(
+    client, library, english_library
+):
+    page = make_resource(
+        library, title="Mots de passe", summary="Gérer les mots de passe.", slug="mots-de-passe"
+    )
+    translate(page, title="Passwords", summary="Managing passwords.", slug="passwords")
+    make_resource(
+        library,
+        title="Mots de passe partagés",
+        summary="Un coffre de mots de passe.",
+        slug="coffre",
+    )
+    response = client.get("/en/search/?q=passe")
+    hits = {hit.title: hit for hit in response.context["sections"][0]["hits"]}
+    assert "Passwords" in hits and "Mots de passe" not in hits
+    assert hits["Mots de passe partagés"].lang == "fr"
+    assert hits["Mots de passe partagés"].url == "/en/resources/coffre/"
+
+
+def test_other_rooms_can_add_a_search_provider(client, site):
+    def search_events(*, request, query, limit):
+        return [SearchHit(title=f"Webinaire {query}", url="/fr/evenements/1/")]
+
+    register_search_provider("test-events", label="Événements", search=search_events, order=90)
+    try:
+        html = client.get("/fr/recherche/?q=teams").content.decode()
+    finally:
+        _providers.pop("test-events")
+    assert "Webinaire teams" in html and "Événements" in html
+
+
+def test_highlight_marks_matches_without_accents_and_escapes_html():
+    excerpt = highlight(
+        "<b>La</b> Sécurité des données passe par des sauvegardes.", "securite donnees"
+    )
+    assert "<mark>Sécurité</mark>" in excerpt and "<mark>données</mark>" in excerpt
+    assert "&lt;b&gt;" in excerpt
+
+
+def test_highlight_shows_the_part_of_a_long_text_that_matches():
+    text = " ".join(["mot"] * 100) + " trousse " + " ".join(["fin"] * 100)
+    excerpt = highlight(text, "trousses")
+    assert "<mark>trousse</mark>" in excerpt and excerpt.startswith("… ")

@@ -1,0 +1,48 @@
+"""Admin screens of the CMS room, and the rule that keeps documents of drafts and private
+pages from being downloaded by guessing their address."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page, ReferenceIndex
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+register_snippet(ThemeViewSet)
+
+
+def document_is_public(document) -> bool:
+    """A document is served to the public only when at least one live page that anyone
+    may view uses it. Documents of drafts, of private pages, or used nowhere, are not."""
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    ids = [int(pk) for pk in page_ids if str(pk).isdigit()]
+    return bool(ids) and Page.objects.filter(pk__in=ids).live().public().exists()
+
+
+@hooks.register("before_serve_document")
+def protect_unpublished_documents(document, request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not document_is_public(document):
+        raise Http404
+    return None
