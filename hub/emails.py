@@ -121,6 +121,8 @@ def send_member_email(
         if html:
             message.attach_alternative(_with_html_footer(html, context), "text/html")
         for content, mimetype in alternatives or []:
+            if mimetype == "text/html":
+                content = _with_html_footer(content, context)
             message.attach_alternative(content, mimetype)
         for filename, content, mimetype in attachments or []:
             message.attach(filename, content, mimetype)

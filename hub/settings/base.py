@@ -310,6 +310,17 @@ HUB_RETENTION = {
         "incidents": 5 * 365,  # after the date learned (regulation: at least 5 years)
     }.items()
 }
+# A first visit sets no cookie: machina's middleware would put a key in every anonymous
+# visitor's session (see hub/privacy/middleware.py).
+MIDDLEWARE = [
+    "hub.privacy.middleware.ForumPermissionMiddleware"
+    if name == "machina.apps.forum_permission.middleware.ForumPermissionMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
+# Flash messages live in the session, not in a fourth cookie: the privacy page promises
+# only the session, CSRF and language cookies.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Everyone who processes personal information for the hub, and where (Loi 25, art. 17).
 HUB_SUBPROCESSORS = [
     {
@@ -323,6 +334,7 @@ HUB_SUBPROCESSORS = [
         "location": env("HUB_EMAIL_LOCATION", "Canada"),
     },
 ]
+
 
 # --- notifications ---
 # Daily digests leave from this hour (Montréal time) on, at most one per member per day; the

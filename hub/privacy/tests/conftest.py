@@ -9,3 +9,13 @@ def staff_client(client, db):
     client.force_login(staff)
     client.staff = staff
     return client
+
+
+@pytest.fixture(autouse=True)
+def french_first():
+    """reverse() follows the active language, which a previous test's request may have left
+    in English: start every test in French, like a first visit."""
+    from django.utils import translation
+
+    with translation.override("fr"):
+        yield
