@@ -67,3 +67,63 @@ def topic(db):
     from hub.accounts.tests.factories import OrganisationFactory
 
     return OrganisationFactory(name="Budget 2027")
+
+
+def needs_postgres_and_redis():
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not settings.REDIS_URL:
+        pytest.skip(
+            "needs PostgreSQL and Redis shared between processes: run with "
+            "DATABASE_URL=postgres://… and REDIS_URL=redis://… (CI does)"
+        )
+
+
+@pytest.fixture
+def live_daphne(transactional_db):
+    """Starts Daphne processes on the test database that share this test process's Redis
+    channel layer, so notify() called here reaches browsers connected to them. Call it once
+    per process wanted; returns the base URL. Needs PostgreSQL and Redis (skips otherwise)."""
+    from django.conf import settings
+
+    from conftest import start_daphne  # the root conftest's helper
+
+    needs_postgres_and_redis()
+    prefix = settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"]
+    processes = []
+
+    def start() -> str:
+        process, base_url = start_daphne(
+            env_overrides={
+                "DJANGO_SETTINGS_MODULE": "hub.notifications.tests.settings_scaleout",
+                "HUB_TEST_CHANNELS_PREFIX": prefix,
+            }
+        )
+        processes.append(process)
+        return base_url
+
+    try:
+        yield start
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except Exception:  # noqa: BLE001 - make sure it is gone whatever happened
+                process.kill()
+
+
+def session_cookie_for(user) -> str:
+    """A real signed-in session for `user`, as the value of a Cookie header."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

@@ -157,7 +157,7 @@ def test_a_member_never_marks_another_members_rows(test_kinds, make_member, topi
     assert unread_count(user=ana) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_nothing_is_sent_or_kept_when_the_callers_transaction_rolls_back(
     test_kinds, make_member, topic, live_events
 ):
