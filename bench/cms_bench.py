@@ -93,9 +93,15 @@ def build() -> None:
         index.add_child(instance=page)
         if number % 250 == 0:
             print(f"  {number} resources ({time.perf_counter() - started:.0f} s)", flush=True)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give
 
 
-def measure(client, url: str) -> tuple[float, int]:
+def measure(client, url: str, cold: bool = False) -> tuple[float, int]:
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -103,10 +109,14 @@ def measure(client, url: str) -> tuple[float, int]:
         assert client.get(url).status_code == 200, url
     timings = []
     for _ in range(ROUNDS):
+        if cold:  # the listing's counts and cards are cached until the library changes
+            cache.clear()
         started = time.perf_counter()
         response = client.get(url)
         timings.append(time.perf_counter() - started)
         assert response.status_code == 200
+    if cold:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return statistics.median(timings) * 1000, len(queries)
@@ -131,11 +141,13 @@ def main() -> None:
     plain_ms, plain_q = measure(client, PLAIN)
     filtered_ms, filtered_q = measure(client, FILTERED)
     unfiltered_ms, unfiltered_q = measure(client, UNFILTERED)
+    cold_ms, cold_q = measure(client, FILTERED, cold=True)
     count = client.get(FILTERED).context["results_page"].paginator.count
     rows = [
         ("plain Wagtail page", PLAIN, plain_ms, plain_q),
         (f"index, 3 filters ({count} results)", FILTERED, filtered_ms, filtered_q),
         ("index, no filter", UNFILTERED, unfiltered_ms, unfiltered_q),
+        ("index, 3 filters, cache empty", FILTERED, cold_ms, cold_q),
     ]
     for label, url, ms, queries in rows:
         print(f"{label:<32} {url:<58} median {ms:7.1f} ms  {queries} queries")
@@ -143,6 +155,7 @@ def main() -> None:
     print(
         f"ratio filtered/plain: {ratio:.2f}x (target <= 1.5x) -> {'OK' if ratio <= 1.5 else 'OVER'}"
     )
+    print(f"ratio with an empty cache: {cold_ms / plain_ms:.2f}x")
 
 
 if __name__ == "__main__":

@@ -21,3 +21,21 @@ class CmsConfig(AppConfig):
         register_panel("cms/panels/my_library.html", members.dashboard_panel, order=30)
         register_export_section("library", members.export_library)
         member_deleting.connect(members.on_member_deleting, dispatch_uid="cms.member_deleting")
+        self.connect_cache_invalidation()
+
+    def connect_cache_invalidation(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import Theme
+        from .services import library_changed
+
+        page_published.connect(library_changed, dispatch_uid="cms.library.published")
+        page_unpublished.connect(library_changed, dispatch_uid="cms.library.unpublished")
+        post_delete.connect(library_changed, sender=Page, dispatch_uid="cms.library.page_deleted")
+        for model in (Theme, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    library_changed, sender=model, dispatch_uid=f"cms.library.{model.__name__}"
+                )

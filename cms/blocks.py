@@ -1,7 +1,9 @@
 """StreamField blocks of resource pages and toolkits. Each block renders with its own
 template in templates/cms/blocks/ so a resource reads the same everywhere."""
 
-from django.utils.html import strip_tags
+import html
+import re
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -127,8 +129,8 @@ def stream_text(value) -> str:
     def walk(node):
         if node is None:
             return
-        if hasattr(node, "source"):  # RichText
-            parts.append(strip_tags(node.source))
+        if hasattr(node, "source"):  # RichText: tags become spaces so blocks do not run together
+            parts.append(html.unescape(re.sub(r"<[^>]+>", " ", node.source)))
         elif isinstance(node, str):
             parts.append(node)
         elif isinstance(node, dict) or hasattr(node, "items") and not isinstance(node, list):

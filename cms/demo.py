@@ -44,6 +44,14 @@ WORDS = {
     },
 }
 
+TOOLKIT_INTRO = {
+    "fr": "<p>Suivez les étapes dans l'ordre, à votre rythme. Chaque étape propose une ou "
+    "deux ressources courtes : marquez-la comme terminée pour suivre votre progression dans "
+    "<strong>Mon espace</strong>.</p>",
+    "en": "<p>Follow the steps in order, at your own pace. Each step offers one or two short "
+    "resources: mark it done to track your progress in <strong>My space</strong>.</p>",
+}
+
 INVENTORY_CSV = (
     "Fichier ou logiciel;Renseignements;Personnes qui y ont accès;Durée de conservation\n"
     "Dossiers des participant·e·s;Nom, adresse, situation familiale;Intervenant·e·s;7 ans\n"
@@ -219,7 +227,7 @@ def _toolkits(index, english_index, pages, themes, fr, en) -> list[ToolkitPage]:
                 slug=slug,
                 title=title,
                 summary=summary,
-                intro=f"<p>{summary}</p>",
+                intro=TOOLKIT_INTRO["fr"],
                 outcomes=[{"type": "outcome", "value": text} for text in spec["outcomes_fr"]],
                 steps=_steps(slug, spec, pages, "fr"),
             )
@@ -232,7 +240,7 @@ def _toolkits(index, english_index, pages, themes, fr, en) -> list[ToolkitPage]:
         slug_en, title_en, summary_en = spec["en"]
         english = toolkit.copy_for_translation(en)
         english.slug, english.title, english.summary = slug_en, title_en, summary_en
-        english.intro = f"<p>{summary_en}</p>"
+        english.intro = TOOLKIT_INTRO["en"]
         english.outcomes = [{"type": "outcome", "value": text} for text in spec["outcomes_en"]]
         english.steps = _steps(slug, spec, pages, "en")
         english.themes = [themes[key]["en"] for key in spec["themes"]]

@@ -63,10 +63,11 @@ def fold(text: str) -> str:
 def query_stems(query: str) -> list[str]:
     """Rough stems of the words of a query, to find them again in a text (the search
     engine matched stems too: "trousses" finds "trousse")."""
+    words = re.findall(r"\w+", fold(query))
+    # Short words ("de", "la") would light up everywhere; keep them only if nothing else.
+    long_words = [word for word in words if len(word) > 2]
     stems = []
-    for word in re.findall(r"\w+", fold(query)):
-        if len(word) < 2:
-            continue
+    for word in long_words or words:
         stems.append(word[: max(3, len(word) - 2)] if len(word) > 4 else word)
     return stems
 

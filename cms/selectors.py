@@ -6,13 +6,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Page as DjangoPage
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from .models import Format, Level, ResourcePage, SavedResource, Theme, ToolkitPage, ToolkitStepDone
 
 FILTERS = ("theme", "format", "level", "lang")
+LIBRARY_VERSION_KEY = "cms:library:version"
 
 
 @dataclass
@@ -35,9 +39,56 @@ class Facet:
 
 
 @dataclass
+class Card:
+    """What a resource card needs, cheap to cache (no model instance, no lazy query)."""
+
+    pk: int
+    title: str
+    slug: str
+    summary: str
+    format: str
+    level: str
+    reading_time: int
+    language: str
+    locale_id: int
+    translation_key: object
+    theme_keys: list
+    card_url: str = ""
+    card_themes: list = field(default_factory=list)
+    other_language: bool = False
+    is_saved: bool = False
+
+    @classmethod
+    def from_page(cls, page) -> "Card":
+        return cls(
+            pk=page.pk,
+            title=page.title,
+            slug=page.slug,
+            summary=page.summary,
+            format=page.format,
+            level=page.level,
+            reading_time=page.reading_time,
+            language=page.locale.language_code,
+            locale_id=page.locale_id,
+            translation_key=page.translation_key,
+            theme_keys=[theme.translation_key for theme in page.themes.all()],
+        )
+
+    def get_format_display(self) -> str:
+        return str(dict(Format.choices).get(self.format, self.format))
+
+    def get_level_display(self) -> str:
+        return str(dict(Level.choices).get(self.level, self.level))
+
+    @property
+    def language_name(self) -> str:
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+
+@dataclass
 class Listing:
     index: object
-    locale: Locale
+    locale: int  # the reader's Locale id
     results: QuerySet
     facets: list[Facet]
     active: dict[str, str]
@@ -45,6 +96,26 @@ class Listing:
     themes: dict  # translation_key -> Theme of the current locale
     user: object = None
     toolkits: list = field(default_factory=list)
+    total: int = 0  # number of results, counted with the facets (saves the paginator a query)
+    version: int = 0
+
+    def page(self, number, per_page: int):
+        """One page of cards. The cards of a page are cached until the library changes:
+        a warm page costs no query for its results (a member's saved marks excepted)."""
+        paginator = Paginator(self.results, per_page)
+        paginator.count = self.total
+        try:
+            number = paginator.validate_number(_page_number(number, paginator))
+        except EmptyPage:  # past the end (or below 1): the nearest real page
+            number = paginator.num_pages if _page_number(number, paginator) > 1 else 1
+        key = f"cms:cards:{self.version}:{self.locale}:{self.querystring}:{per_page}:{number}"
+        cards = cache.get(key)
+        if cards is None:
+            bottom = (number - 1) * per_page
+            cards = [Card.from_page(page) for page in self.results[bottom : bottom + per_page]]
+            cache.set(key, cards, LISTING_CACHE_SECONDS)
+        self.decorate(cards)
+        return DjangoPage(cards, number, paginator)
 
     @property
     def querystring(self) -> str:
@@ -80,24 +151,60 @@ class Listing:
             )
         for item in items:
             item.card_url = f"{base}{item.slug}/"
-            item.card_themes = [
-                self.themes.get(theme.translation_key, theme) for theme in item.themes.all()
-            ]
-            item.other_language = item.locale_id != self.locale.pk
+            item.card_themes = [self.themes[key] for key in item.theme_keys if key in self.themes]
+            item.other_language = item.locale_id != self.locale
             item.is_saved = item.translation_key in saved
 
 
-def visible_resources(locale: Locale) -> QuerySet:
+def _page_number(number, paginator) -> int:
+    try:
+        return int(number)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _public_q() -> Q:
+    """Like PageQuerySet.public(), with the private sections cached until they change."""
+    key = f"cms:private-paths:{library_version()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, LISTING_CACHE_SECONDS)
+    private = Q(pk__in=[])
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return ~private
+
+
+def visible_resources(locale: Locale | int) -> QuerySet:
     """Live, public resources readers of `locale` see: those written or translated in
     their language, plus those not yet translated, in their original language."""
-    base = ResourcePage.objects.live().public()
-    in_locale = base.filter(locale=locale).values("translation_key")
-    return base.filter(Q(locale=locale) | ~Q(translation_key__in=in_locale))
+    base = ResourcePage.objects.live().filter(_public_q())
+    # Correlated NOT EXISTS: only rows of another locale look for a translation (one index
+    # lookup each), instead of hashing every key of the reader's locale.
+    translated = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale, live=True
+    )
+    return base.filter(Q(locale=locale) | ~Exists(translated))
+
+
+LISTING_CACHE_SECONDS = 600  # a safety net: publishing bumps the version at once
+
+
+def library_version() -> int:
+    """Part of every cache key of the library; services.library_changed() bumps it."""
+    return cache.get_or_set(LIBRARY_VERSION_KEY, 1, None)
 
 
 def library_listing(*, index, params, user=None) -> Listing:
-    locale = index.locale
-    themes = list(Theme.objects.filter(locale=locale).order_by("sort_order", "name"))
+    locale = index.locale_id
+    version = library_version()
+    themes = cache.get(f"cms:themes:{version}:{index.locale_id}")
+    if themes is None:
+        themes = list(
+            Theme.objects.filter(locale_id=index.locale_id).order_by("sort_order", "name")
+        )
+        cache.set(f"cms:themes:{version}:{index.locale_id}", themes, LISTING_CACHE_SECONDS)
     themes_by_slug = {theme.slug: theme for theme in themes}
     languages = dict(settings.LANGUAGES)
     choices = {
@@ -128,7 +235,11 @@ def library_listing(*, index, params, user=None) -> Listing:
 
     def condition(name: str, value: str) -> Q:
         if name == "theme":
-            return Q(themes__translation_key=themes_by_slug[value].translation_key)
+            # A subquery, not a join: no duplicate rows, so no DISTINCT over whole pages.
+            tagged = ResourcePage.themes.through.objects.filter(
+                theme__translation_key=themes_by_slug[value].translation_key
+            ).values("resourcepage_id")
+            return Q(pk__in=tagged)
         if name == "lang":
             return Q(locale__language_code=value)
         return Q(**{name: value})
@@ -142,11 +253,39 @@ def library_listing(*, index, params, user=None) -> Listing:
                 queryset = queryset.filter(condition(name, value))
         return queryset
 
-    # Counts per option, with the other facets' filters applied: one query per facet.
-    theme_counts = _counts(filtered("theme"), "themes__translation_key")
-    format_counts = _counts(filtered("format"), "format")
-    level_counts = _counts(filtered("level"), "level")
-    lang_counts = _counts(filtered("lang"), "locale__language_code")
+    # Counts per option, each with the other facets' filters applied, in two queries (cached
+    # until the library changes): one grouped by theme, one grouped by (format, level,
+    # language) from which the three other facets and the total are summed here.
+    counts_key = f"cms:counts:{version}:{index.locale_id}:{urlencode(sorted(active.items()))}"
+    cached = cache.get(counts_key)
+    if cached is None:
+        theme_counts = _counts(filtered("theme"), "themes__translation_key")
+        only_theme = base.filter(condition("theme", active["theme"])) if "theme" in active else base
+        combos = list(
+            only_theme.order_by()
+            .values_list("format", "level", "locale__language_code")
+            .annotate(n=Count("pk"))
+        )
+        cache.set(counts_key, (theme_counts, combos), LISTING_CACHE_SECONDS)
+    else:
+        theme_counts, combos = cached
+    columns = ("format", "level", "lang")
+
+    def summed(excluding: str | None) -> dict[str, int]:
+        position = columns.index(excluding) if excluding else None
+        sums: dict[str, int] = {}
+        for *values, n in combos:
+            if all(
+                active.get(name) in (None, values[i])
+                for i, name in enumerate(columns)
+                if name != excluding
+            ):
+                key = values[position] if position is not None else ""
+                sums[key] = sums.get(key, 0) + n
+        return sums
+
+    format_counts, level_counts, lang_counts = summed("format"), summed("level"), summed("lang")
+    total = summed(None).get("", 0)
 
     facets = [
         Facet(
@@ -176,18 +315,26 @@ def library_listing(*, index, params, user=None) -> Listing:
 
     results = (
         filtered()
+        .defer("body")  # cards show the summary; bodies are large
         .select_related("locale")
         .prefetch_related("themes")
         .order_by("-first_published_at", "-pk")
-        .distinct()
     )
     toolkits = []
     if not active:
-        toolkits = list(
-            ToolkitPage.objects.live().public().filter(locale=locale).order_by("title")[:6]
-        )
-        for toolkit in toolkits:
-            toolkit.card_url = f"{index.url}{toolkit.slug}/"
+        key = f"cms:toolkits:{version}:{locale}"
+        toolkits = cache.get(key)
+        if toolkits is None:
+            toolkits = [
+                {"title": page.title, "summary": page.summary, "slug": page.slug}
+                for page in ToolkitPage.objects.live()
+                .filter(_public_q(), locale=locale)
+                .order_by("title")[:6]
+            ]
+            cache.set(key, toolkits, LISTING_CACHE_SECONDS)
+        toolkits = [
+            dict(toolkit, card_url=f"{index.url}{toolkit['slug']}/") for toolkit in toolkits
+        ]
     return Listing(
         index=index,
         locale=locale,
@@ -198,14 +345,17 @@ def library_listing(*, index, params, user=None) -> Listing:
         themes={theme.translation_key: theme for theme in themes},
         user=user,
         toolkits=toolkits,
+        total=total,
+        version=version,
     )
 
 
 def _counts(queryset: QuerySet, field_name: str) -> dict[str, int]:
+    # Filters are subqueries, so each resource appears once per value of `field_name`.
     return dict(
         queryset.order_by()
         .values_list(field_name)
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
         .values_list(field_name, "n")
     )
 
@@ -232,6 +382,16 @@ def _localized_page(page, locale: Locale):
     return page.specific
 
 
+def _index_url(page, locale: Locale, request) -> str:
+    """The library the reader came from: the page's parent, in the reader's language."""
+    parent = page.get_parent()
+    if parent is None:
+        return ""
+    if parent.locale_id != locale.pk:
+        parent = parent.get_translation_or_none(locale) or parent
+    return parent.get_url(request) or ""
+
+
 def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     locale = _reader_locale(page, shown_in_locale)
     related = [
@@ -249,6 +409,7 @@ def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
         "themes": _localized_themes(page.themes.all(), locale),
         "related": related,
         "is_saved": is_saved,
+        "index_url": _index_url(page, locale, request),
         "shown_in_locale": shown_in_locale,
         "content_language": page.locale.language_code,
         "nav_section": "resources",
@@ -308,5 +469,6 @@ def toolkit_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
         "themes": _localized_themes(page.themes.all(), locale),
         "shown_in_locale": shown_in_locale,
         "content_language": page.locale.language_code,
+        "index_url": _index_url(page, locale, request),
         "nav_section": "resources",
     }

@@ -156,3 +156,17 @@ def library_setup() -> ResourceIndexPage:
             setattr(english, field, value)
         english.save_revision().publish()
     return index
+
+
+def library_changed(**kwargs) -> None:
+    """Invalidates the cached counts and themes of the library (every language, every
+    process sharing the cache). Connected to publishing, unpublishing, deletion, privacy and
+    theme changes in CmsConfig.ready()."""
+    from django.core.cache import cache
+
+    from .selectors import LIBRARY_VERSION_KEY
+
+    try:
+        cache.incr(LIBRARY_VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value does
+        cache.set(LIBRARY_VERSION_KEY, 2, None)

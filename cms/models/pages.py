@@ -3,7 +3,6 @@
 import math
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -90,9 +89,7 @@ class ResourceIndexPage(LibraryPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         listing = library_listing(index=self, params=request.GET, user=request.user)
-        paginator = Paginator(listing.results, self.per_page)
-        page_obj = paginator.get_page(request.GET.get("page"))
-        listing.decorate(page_obj.object_list)
+        page_obj = listing.page(request.GET.get("page"), self.per_page)
         context.update(listing=listing, results_page=page_obj, nav_section="resources")
         return context
 

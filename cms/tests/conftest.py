@@ -28,3 +28,13 @@ def themes(library):
             english=("data-management", "Data management"),
         ),
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The library caches its counts: each test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -122,3 +122,21 @@ def test_english_readers_see_french_only_resources_marked_as_such(
 def test_an_empty_result_says_what_to_do(client, library, themes):
     html = client.get("/fr/ressources/?theme=cybersecurite").content.decode()
     assert "Aucune ressource ne correspond" in html
+
+
+def test_counts_are_cached_and_refreshed_when_a_resource_is_published(client, library, themes):
+    make_resource(library, format="guide", themes=[themes["cyber"]])
+    url = "/fr/ressources/?theme=cybersecurite"
+    assert client.get(url).context["results_page"].paginator.count == 1
+    make_resource(library, format="guide", themes=[themes["cyber"]])
+    response = client.get(url)
+    assert response.context["results_page"].paginator.count == 2
+    counts = {o.value: o.count for o in response.context["listing"].facets[1].options}
+    assert counts["guide"] == 2
+
+
+def test_unpublishing_refreshes_the_counts(client, library, themes):
+    page = make_resource(library, themes=[themes["cyber"]])
+    assert client.get("/fr/ressources/").context["results_page"].paginator.count == 1
+    page.unpublish()
+    assert client.get("/fr/ressources/").context["results_page"].paginator.count == 0
