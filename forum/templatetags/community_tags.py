@@ -45,6 +45,52 @@ def unanswered_questions(context, limit: int = 5):
     return {"topics": topics, "request": request}
 
 
+@register.inclusion_tag("forum/forum_list.html", takes_context=True)
+def community_forum_list(context, forum_visibility_contents):
+    """machina's `forum_list` tag, with unread forums computed in one query: machina's
+    tracking manager runs one `get_ancestors()` query per unread forum."""
+    from machina.apps.forum_tracking.models import ForumReadTrack
+
+    request = context.get("request")
+    user = request.user
+    forums = list(forum_visibility_contents.forums)
+    unread = set()
+    if user.is_authenticated and forums:
+        by_id = {forum.pk: forum for forum in forums}
+        nodes = forum_visibility_contents.as_dict
+        tracks = dict(
+            ForumReadTrack.objects.filter(user=user, forum__in=forums).values_list(
+                "forum_id", "mark_time"
+            )
+        )
+
+        def mark(forum):
+            while forum is not None and forum.pk not in unread:
+                unread.add(forum.pk)
+                forum = by_id.get(forum.parent_id)
+
+        for forum in forums:
+            node = nodes.get(forum.pk)
+            last = node.last_post_on if node else None
+            if forum.pk in tracks:
+                if last and tracks[forum.pk] < last:
+                    mark(forum)
+            elif forum.direct_topics_count > 0:
+                mark(forum)
+    data = {
+        "forum_contents": forum_visibility_contents,
+        "unread_forums": [f for f in forums if f.pk in unread],
+        "user": user,
+        "request": request,
+    }
+    root_level = forum_visibility_contents.root_level
+    if root_level is not None:
+        data.update(
+            root_level=root_level, root_level_middle=root_level + 1, root_level_sub=root_level + 2
+        )
+    return data
+
+
 @register.simple_tag
 def solved_topic_ids(topics) -> set:
     from forum.selectors import solved_topic_ids as solved

@@ -35,6 +35,12 @@ def _back(request, post: Post | None = None, fallback: str = "/"):
     return HttpResponseRedirect(fallback)
 
 
+@require_GET
+def post_redirect(request, pk: int):
+    """A short, stable link to a message (the topic's slug may change)."""
+    return HttpResponseRedirect(services.post_url(_post(pk)))
+
+
 @login_required
 @require_POST
 def reaction_toggle(request, pk: int):

@@ -292,6 +292,7 @@ HUB_PERIODIC_COMMANDS: list[str] = []
 # `[a](javascript&colon;…)` through as a live link.
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
 MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditor"
+
 # --- privacy ---
 # Retention periods in days, by data type (the retention command and the privacy page read
 # them). Change them here or with HUB_RETENTION_<TYPE>=<days> in the environment.
