@@ -322,6 +322,8 @@ MIDDLEWARE = [
 # Flash messages live in the session, not in a fourth cookie: the privacy page promises
 # only the session, CSRF and language cookies.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Idempotent: running it every few minutes changes nothing once a day's work is done.
+HUB_PERIODIC_COMMANDS.append("privacy_retention")
 # Everyone who processes personal information for the hub, and where (Loi 25, art. 17).
 HUB_SUBPROCESSORS = [
     {
