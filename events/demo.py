@@ -190,6 +190,14 @@ EVENTS = [
     ),
 ]
 
+BODY_FR = (
+    "<p>Une heure concrète, des exemples tirés d'organismes communautaires et du temps pour "
+    "vos questions. Les diapositives et l'enregistrement sont partagés après la séance.</p>"
+)
+BODY_EN = (
+    "<p>A practical hour, examples from community organizations and time for your "
+    "questions. Slides and the recording are shared after the session.</p>"
+)
 FULL_EVENT = "infolettre-et-reseaux-sociaux"
 DEMO_REGISTRANTS = [
     "nadia@exemple.org",
@@ -262,7 +270,7 @@ def seed(log) -> None:
                 title=title,
                 slug=slug,
                 summary=summary,
-                body=f"<p>{summary}</p>",
+                body=BODY_FR,
                 start=start,
                 end=start + timedelta(minutes=minutes),
                 format=fmt,
@@ -282,7 +290,7 @@ def seed(log) -> None:
         english.title = title_en
         english.slug = slug_en
         english.summary = summary_en
-        english.body = f"<p>{summary_en}</p>"
+        english.body = BODY_EN
         english.audience = "Community workers and managers"
         english.accessibility = "French captions. Recording available afterwards."
         english.save_revision().publish()

@@ -215,11 +215,12 @@ def my_events(*, user) -> dict:
     items = []
     for registration in registrations:
         page = translated.get(registration.event.translation_key, registration.event)
+        position = waitlist_position(registration)
         items.append(
             {
                 "registration": registration,
                 "event": page,
-                "position": waitlist_position(registration),
+                "position": ordinal(position) if position else "",
                 "upcoming": not page.is_past,
             }
         )
