@@ -384,6 +384,8 @@ def _localized_page(page, locale: Locale):
 
 def _index_url(page, locale: Locale, request) -> str:
     """The library the reader came from: the page's parent, in the reader's language."""
+    if not page.path:  # the preview of a page not saved yet
+        return ""
     parent = page.get_parent()
     if parent is None:
         return ""

@@ -132,3 +132,26 @@ def test_themes_are_translatable_snippets(themes):
     source, _created = TranslationSource.get_or_create_from_instance(themes["cyber"])
     assert source.stringsegment_set.filter(string__data="Cybersécurité").exists()
     assert themes["cyber"].get_translation(locale("en")).name == "Cybersecurity"
+
+
+def test_staff_screens_answer(client, library, themes):
+    from hub.accounts.tests.factories import UserFactory
+
+    page = make_resource(library, title="Aperçu", themes=[themes["cyber"]])
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    for url in (
+        f"/admin/pages/add/cms/resourcepage/{library.pk}/",
+        f"/admin/pages/add/cms/toolkitpage/{library.pk}/",
+        f"/admin/pages/{page.pk}/edit/",
+        f"/admin/pages/{page.pk}/history/",
+        "/admin/snippets/cms/theme/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_preview_of_a_resource_renders(library, themes):
+    page = make_resource(library, title="Aperçu", themes=[themes["cyber"]])
+    page.title = "Aperçu modifié"
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert "Aperçu modifié" in response.content.decode()
