@@ -31,3 +31,18 @@ class ForumPermissionMiddleware(MachinaForumPermissionMiddleware):
 
             request.user.forum_key = SimpleLazyObject(forum_key)
         request.forum_permission_handler = PermissionHandler()
+
+
+class NoIndexMiddleware:
+    """Adds `X-Robots-Tag: noindex` to the pages moderators marked (one cache read)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        from .moderation import noindex_paths
+
+        if request.path in noindex_paths():
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -314,3 +314,61 @@ class PrivacyOfficer(BaseGenericSetting):
 
     def title(self, language: str) -> str:
         return self.title_en if language == "en" and self.title_en else self.title_fr
+
+
+class ModerationEntry(models.Model):
+    """The audit log of privacy moderation: who unpublished or redacted a post, or asked
+    search engines not to index a page, when and why. Append-only. It never stores the
+    words that were removed, only how many times they were replaced."""
+
+    class Action(models.TextChoices):
+        UNPUBLISH = "unpublish", _("Post unpublished")
+        REDACT = "redact", _("Name replaced in a post")
+        NOINDEX = "noindex", _("Page marked noindex")
+        INDEX = "index", _("noindex removed")
+
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    target = models.CharField(_("what"), max_length=300)
+    path = models.CharField(_("address"), max_length=500, blank=True)
+    replacements = models.PositiveIntegerField(_("replacements"), default=0)
+    reason = models.TextField(_("reason"))
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderator"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("privacy moderation")
+        verbose_name_plural = _("privacy moderation log")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} — {self.target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The moderation log is append-only.")
+
+
+class NoIndexPath(models.Model):
+    """A page search engines are asked not to index (X-Robots-Tag: noindex), for example a
+    page that names someone who asked to be de-indexed."""
+
+    path = models.CharField(_("address"), max_length=500, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("page not to index")
+        verbose_name_plural = _("pages not to index")
+
+    def __str__(self) -> str:
+        return self.path

@@ -40,6 +40,13 @@ def _items():
             order=300,
         ),
         PermissionMenuItem(
+            _("Privacy moderation"),
+            reverse("admin:privacy_moderationentry_changelist"),
+            icon_name="edit",
+            permission="privacy.view_moderationentry",
+            order=350,
+        ),
+        PermissionMenuItem(
             _("Export the consent log (CSV)"),
             reverse("privacy:consent_log_csv"),
             icon_name="download",

@@ -319,6 +319,8 @@ MIDDLEWARE = [
     else name
     for name in MIDDLEWARE
 ]
+# Pages moderators marked noindex answer with X-Robots-Tag (hub/privacy/moderation.py).
+MIDDLEWARE.append("hub.privacy.middleware.NoIndexMiddleware")
 # Flash messages live in the session, not in a fourth cookie: the privacy page promises
 # only the session, CSRF and language cookies.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
