@@ -147,6 +147,8 @@ def test_staff_screens_answer(client, library, themes):
         "/admin/snippets/cms/theme/",
     ):
         assert client.get(url).status_code == 200, url
+    # The user bar (edit link, accessibility checker) is on the page for staff.
+    assert "wagtail-userbar" in client.get(page.url).content.decode()
 
 
 def test_the_preview_of_a_resource_renders(library, themes):
