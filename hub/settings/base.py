@@ -346,3 +346,8 @@ HUB_SUBPROCESSORS = [
 # scheduler runs the command every few minutes and it sends nothing twice.
 HUB_NOTIFICATION_DIGEST_HOUR = int(env("HUB_NOTIFICATION_DIGEST_HOUR", "7"))
 HUB_PERIODIC_COMMANDS.append("send_notification_digests")
+if REDIS_URL:
+    # redis-py 8 gives every read a 5 s socket timeout; channels-redis waits on BZPOPMIN for
+    # up to 5 s, so every idle websocket consumer crashed with "Timeout reading from …"
+    # after ~5 s (django/channels_redis#422). The channel layer's reads must not time out.
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [{"address": REDIS_URL, "socket_timeout": None}]
