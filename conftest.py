@@ -3,6 +3,23 @@
 import pytest
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test gets serialized rollback: a transactional test ends with a
+    flush that empties every table, including what migrations wrote (Wagtail's root page,
+    Québec's regions, editorial groups); serialized rollback writes it back before the next
+    one. Mixing both kinds would fail: a plain flush re-runs post_migrate (machina's forum
+    permissions come back with new keys) and the restore then collides with them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or (
+            marker is not None and marker.args[:1] == (True,)
+        )
+        if transactional or "transactional_db" in getattr(item, "fixturenames", ()):
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture
 def site(db):
     """The French home page at the site root, with its English translation."""
@@ -121,11 +138,10 @@ def start_daphne(*, env_overrides: dict | None = None):
 
 
 @pytest.fixture
-def daphne_server(transactional_db, django_db_serialized_rollback):
+def daphne_server(transactional_db):
     """Base URL of a real Daphne process serving the hub on the test database (data the test
-    writes must be committed: this fixture implies transactional_db). Serialized rollback
-    brings back what migrations wrote (Wagtail's root page, regions, forum permissions),
-    which transactional tests otherwise flush away."""
+    writes must be committed: this fixture implies transactional_db, hence serialized
+    rollback, see pytest_collection_modifyitems)."""
     process, base_url = start_daphne()
     try:
         yield base_url

@@ -56,7 +56,7 @@ def test_member_pages_pass_axe(daphne_server, browser_page, seeded):
     UserFactory(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
     page = browser_page
     page.goto(f"{daphne_server}/fr/compte/login/")
-    page.get_by_label("Courriel").fill("nadia@exemple.org")
+    page.get_by_role("textbox", name="Courriel", exact=True).fill("nadia@exemple.org")
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/fr/**")
@@ -70,7 +70,7 @@ def test_a_form_with_errors_stays_accessible_and_keeps_what_was_typed(
 ):
     page = browser_page
     page.goto(f"{daphne_server}/fr/compte/signup/")
-    page.get_by_label("Courriel").fill("pas-un-courriel")
+    page.get_by_role("textbox", name="Courriel", exact=True).fill("pas-un-courriel")
     page.get_by_label("Prénom").fill("Josée")
     page.get_by_role("button", name="Créer un compte").click()
     page.wait_for_load_state("networkidle")

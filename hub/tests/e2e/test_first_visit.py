@@ -25,7 +25,7 @@ def test_a_member_opens_the_home_page_signs_in_and_reaches_the_forum(
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
 
     page.get_by_role("link", name="Se connecter").click()
-    page.get_by_label("Courriel").fill("nadia@exemple.org")
+    page.get_by_role("textbox", name="Courriel", exact=True).fill("nadia@exemple.org")
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url("**/fr/**")
