@@ -25,15 +25,15 @@
   }
 
   var ACTIONS = [
-    ["bold", "B", function (a) { wrap(a, "**", "**", T.bold); }],
-    ["italic", "I", function (a) { wrap(a, "*", "*", T.italic); }],
-    ["link", "🔗", function (a) {
+    ["bold", "", function (a) { wrap(a, "**", "**", T.bold); }],
+    ["italic", "", function (a) { wrap(a, "*", "*", T.italic); }],
+    ["link", "", function (a) {
       var url = window.prompt(T.link, "https://");
       if (url) wrap(a, "[", "](" + url + ")", T.link);
     }],
-    ["quote", "❝", function (a) { prefixLines(a, "> "); }],
-    ["list", "•", function (a) { prefixLines(a, "- "); }],
-    ["code", "</>", function (a) { wrap(a, "`", "`", ""); }]
+    ["quote", "", function (a) { prefixLines(a, "> "); }],
+    ["list", "", function (a) { prefixLines(a, "- "); }],
+    ["code", "", function (a) { wrap(a, "`", "`", ""); }]
   ];
 
   function setupEditor(root) {
@@ -43,8 +43,7 @@
     if (!area || !bar) return;
     ACTIONS.forEach(function (action) {
       var b = document.createElement("button");
-      b.type = "button"; b.textContent = action[1];
-      b.setAttribute("aria-label", T[action[0]]); b.title = T[action[0]];
+      b.type = "button"; b.textContent = T[action[0]];
       b.addEventListener("click", function () { action[2](area); });
       bar.appendChild(b);
     });
@@ -78,20 +77,30 @@
     var key = "forum-draft:" + form.dataset.draftKey;
     var note = document.createElement("p"); note.className = "md-draft-note"; note.setAttribute("aria-live", "polite");
     area.parentNode.appendChild(note);
+    var subject = form.querySelector("input[name=subject]:not([type=hidden])");
     try {
-      var saved = localStorage.getItem(key);
-      if (saved && !area.value.trim()) { area.value = saved; note.textContent = T.restored; }
-    } catch (e) { /* storage refused: no drafts */ }
+      var saved = JSON.parse(localStorage.getItem(key) || "null");
+      if (saved && saved.content && !area.value.trim()) {
+        area.value = saved.content;
+        if (subject && saved.subject && !subject.value.trim()) subject.value = saved.subject;
+        note.textContent = T.restored;
+      }
+    } catch (e) { /* storage refused or old format: no drafts */ }
     var timer;
-    area.addEventListener("input", function () {
+    function save() {
       clearTimeout(timer);
       timer = setTimeout(function () {
         try {
-          if (area.value.trim()) { localStorage.setItem(key, area.value); note.textContent = T.draft; }
-          else localStorage.removeItem(key);
+          if (area.value.trim()) {
+            localStorage.setItem(key, JSON.stringify({
+              content: area.value, subject: subject ? subject.value : "" }));
+            note.textContent = T.draft;
+          } else localStorage.removeItem(key);
         } catch (e) { /* full or refused */ }
       }, 400);
-    });
+    }
+    area.addEventListener("input", save);
+    if (subject) subject.addEventListener("input", save);
     // The draft is dropped when the page after a successful submit loads (see below).
     form.addEventListener("submit", function (event) {
       var submitter = event.submitter;
