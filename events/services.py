@@ -358,6 +358,33 @@ def attendance_mark(*, event: EventPage, attended_ids: set[int]) -> int:
     return changed
 
 
+def registrants_message(
+    *, event: EventPage, subject: str, body: str, include_waitlist: bool = False
+) -> int:
+    """Staff write to the people registered (confirmed, and the waitlist if asked): one
+    email each, in a background task after commit. Returns how many will be sent."""
+    subject, body = subject.strip()[:200], body.strip()[:10000]
+    if not subject or not body:
+        raise ValueError("subject and body are required")
+    statuses = [Status.CONFIRMED] + ([Status.WAITLISTED] if include_waitlist else [])
+    ids = list(
+        Registration.objects.filter(event=event.original, status__in=statuses).values_list(
+            "pk", flat=True
+        )
+    )
+
+    def enqueue():
+        from .tasks import send_registrants_message
+
+        for registration_id in ids:
+            send_registrants_message.enqueue(
+                registration_id=registration_id, subject=subject, body=body
+            )
+
+    transaction.on_commit(enqueue)
+    return len(ids)
+
+
 def calendar_token_get_or_create(*, user) -> CalendarToken:
     token, _ = CalendarToken.objects.get_or_create(user=user)
     return token

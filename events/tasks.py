@@ -152,3 +152,29 @@ def deliver_registration_email(*, registration_id: int, kind: str) -> bool:
 @task()
 def send_registration_email(*, registration_id: int, kind: str) -> bool:
     return deliver_registration_email(registration_id=registration_id, kind=kind)
+
+
+@task()
+def send_registrants_message(*, registration_id: int, subject: str, body: str) -> bool:
+    """A message staff wrote to the registrants of an event (about that event)."""
+    registration = (
+        Registration.objects.select_related("user", "event").filter(pk=registration_id).first()
+    )
+    if registration is None or not registration.user.is_active:
+        return False
+    member = registration.user
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(member.preferred_language or settings.LANGUAGE_CODE):
+        page = event_in_language(registration.event, member.preferred_language or "fr")
+        return send_member_email(
+            member=member,
+            category=TRANSACTIONAL,
+            template="events/emails/message",
+            context={
+                "subject": subject,
+                "message": body,
+                "event": page,
+                "when": when_text(page),
+                "page_url": f"{base_url}{page.get_url() or ''}",
+            },
+        )

@@ -238,6 +238,19 @@ def registrations(request, pk: int):
     """Staff: who registered, attendance, and a CSV export."""
     page = get_object_or_404(EventPage, pk=pk)
     original = page.original
+    if request.method == "POST" and request.POST.get("action") == "message":
+        try:
+            count = services.registrants_message(
+                event=original,
+                subject=request.POST.get("subject", ""),
+                body=request.POST.get("body", ""),
+                include_waitlist=bool(request.POST.get("include_waitlist")),
+            )
+        except ValueError:
+            messages.error(request, _("Write a subject and a message."))
+        else:
+            messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
+        return redirect("events:registrations", pk=pk)
     if request.method == "POST":
         attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
         services.attendance_mark(event=original, attended_ids=attended)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.widgets import PageListingButton
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -35,7 +35,7 @@ register_snippet(EventsGroup)
 @hooks.register("register_page_listing_buttons")
 def registrations_button(page, user, next_url=None, **kwargs):
     if issubclass(page.specific_class or object, EventPage) and user.is_staff:
-        yield PageListingButton(
+        yield ListingButton(
             _("Registrations"),
             reverse("events:registrations", args=[page.pk]),
             priority=60,

@@ -202,3 +202,33 @@ def test_staff_mark_attendance_from_the_list(make_event, make_member, client):
     there.refresh_from_db()
     absent.refresh_from_db()
     assert there.attended is True and absent.attended is False
+
+
+def test_staff_write_to_the_registrants(
+    make_event, make_member, client, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    page = make_event(capacity=1)
+    confirmed = make_member()
+    services.registration_create(event=page, user=confirmed)
+    services.registration_create(event=page, user=make_member())  # waitlisted
+    mail.outbox.clear()
+    client.force_login(make_member(is_staff=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url("registrations", page.pk),
+            {"action": "message", "subject": "Salle changée", "body": "Local 204 <b>svp</b>"},
+        )
+    (message,) = mail.outbox
+    assert message.to == [confirmed.email]
+    assert message.subject == f"{page.title} — Salle changée"
+    assert "Local 204 <b>svp</b>" in message.body  # plain text, sent as typed
+
+
+def test_the_admin_edits_event_pages_and_links_to_registrations(make_event, make_member, client):
+    page = make_event()
+    client.force_login(make_member(is_staff=True, is_superuser=True))
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    listing = client.get(f"/admin/pages/{page.get_parent().pk}/")
+    assert url("registrations", page.pk) in listing.content.decode()
