@@ -21,9 +21,12 @@ class SignupExtraForm(forms.Form):
     accept_terms = forms.BooleanField(
         label=current_wording(TERMS).label,
         help_text=format_lazy(
+            '<a href="{}" target="_blank" rel="noopener">{}</a> · '
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse_lazy("privacy:terms"),
+            _("Terms of use"),
             reverse_lazy("privacy:policy"),
-            _("Read the privacy policy"),
+            _("Privacy policy"),
         ),
         error_messages={"required": _("You must accept the terms of use to create an account.")},
     )

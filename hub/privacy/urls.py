@@ -6,6 +6,7 @@ app_name = "privacy"
 
 urlpatterns = [
     path("", views.policy, name="policy"),
+    path("conditions/", views.terms, name="terms"),
     path("mes-donnees.zip", views.data_export, name="export"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("mes-choix/", views.history, name="history"),

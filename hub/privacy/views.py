@@ -220,3 +220,10 @@ def policy_context(request) -> dict:
 @require_GET
 def policy(request):
     return render(request, "privacy/policy.html", policy_context(request))
+
+
+@require_GET
+def terms(request):
+    return render(
+        request, "privacy/terms.html", {"version": wordings.CURRENT_VERSION[wordings.TERMS]}
+    )

@@ -85,3 +85,12 @@ def test_every_page_footer_links_to_the_privacy_page(client, site):
 def test_the_sign_up_form_links_to_the_privacy_policy(client, site):
     html = client.get("/fr/compte/signup/").content.decode()
     assert 'href="/fr/confidentialite/"' in html
+
+
+def test_the_terms_of_use_are_in_french_with_their_version(client, site):
+    html = client.get("/fr/confidentialite/conditions/").content.decode()
+    assert "Conditions d’utilisation" in html
+    assert "Version 2026-11. La version française fait foi" in html
+    assert "14 ans ou plus" in html
+    html = client.get("/fr/compte/signup/").content.decode()
+    assert 'href="/fr/confidentialite/conditions/"' in html
