@@ -341,7 +341,6 @@ HUB_SUBPROCESSORS = [
 ]
 
 
-
 # --- notifications ---
 # Daily digests leave from this hour (Montréal time) on, at most one per member per day; the
 # scheduler runs the command every few minutes and it sends nothing twice.
