@@ -115,6 +115,28 @@ def live_daphne(transactional_db):
                 process.wait(timeout=10)
             except Exception:  # noqa: BLE001 - make sure it is gone whatever happened
                 process.kill()
+        _wait_for_other_sessions_to_leave()
+
+
+def _wait_for_other_sessions_to_leave(seconds: float = 5) -> None:
+    """PostgreSQL ends a dead client's backend a moment after the process exits; dropping the
+    test database before that fails ("being accessed by other users")."""
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
 
 
 def session_cookie_for(user) -> str:

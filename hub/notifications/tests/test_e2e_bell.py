@@ -133,5 +133,28 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
         page.keyboard.press("Escape")
         assert page.get_attribute("[data-bell]", "aria-expanded") == "false"
         assert page.evaluate("document.activeElement.matches('[data-bell]')")
+
+        # Opening an item from the dropdown marks it read and goes to its exact target.
+        rows = []
+        in_another_thread(
+            lambda: rows.extend(
+                notify(
+                    recipients=[ana],
+                    kind="test.accepted",
+                    target=topic,
+                    url="/fr/notifications/?unread=1",
+                )
+            )
+        )
+        page.wait_for_function(
+            "document.querySelector('[data-bell-count]').firstChild.nodeValue === '1'",
+            timeout=15000,
+        )
+        page.click("[data-bell]")
+        page.locator(f'.bell-item[data-id="{rows[0].pk}"]').click()
+        page.wait_for_url("**/fr/notifications/?unread=1", timeout=15000)
+        assert page.locator("[data-bell-count]").is_hidden()
+        rows[0].refresh_from_db()
+        assert rows[0].is_read
     finally:
         context.close()

@@ -10,6 +10,7 @@ import pytest
 import websockets
 from channels.db import database_sync_to_async
 from django.conf import settings
+from django.db import connections
 
 from hub.notifications.services import notify
 
@@ -87,3 +88,5 @@ async def test_a_notification_reaches_a_browser_connected_to_another_process(
         )
         assert answer == {"unread": 0}
         assert await next_event(ws, "read") == {"type": "read", "ids": None, "unread": 0}
+    # The ORM ran in a worker thread: close its connection so the test database can be dropped.
+    await database_sync_to_async(connections.close_all)()

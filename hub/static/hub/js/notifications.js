@@ -63,7 +63,8 @@
   }
 
   function openUrl(id) {
-    return bell.getAttribute("data-open-url").replace(/\/0\/([^/]*)$/, "/" + id + "/$1");
+    // data-open-url is the URL for id 0: ".../notifications/0/ouvrir/".
+    return bell.getAttribute("data-open-url").replace(/\/0\/(?=[^0-9]*$)/, "/" + Number(id) + "/");
   }
 
   // ---- dropdown -----------------------------------------------------------------------
