@@ -110,6 +110,10 @@
   function open() {
     if (!panel) buildPanel();
     panel.hidden = false;
+    // On a phone the panel is fixed across the screen (bell.css), just under the bell.
+    panel.style.top = window.matchMedia("(max-width: 40rem)").matches
+      ? Math.round(bell.getBoundingClientRect().bottom + 4) + "px"
+      : "";
     bell.setAttribute("aria-expanded", "true");
     render();
     panel.querySelector(".bell-panel-title").focus();
