@@ -142,6 +142,22 @@ if not USING_POSTGRES:
     # SQLite waits for a lock instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
+
+def use_connection_pool(databases: dict) -> None:
+    """Daphne runs each request in a thread with its own connection: without a pool, a burst
+    of requests opens one connection each and PostgreSQL refuses past max_connections
+    (seen with 200 simultaneous registrations). psycopg's pool caps and reuses them."""
+    databases["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection lifetimes
+    databases["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 2,
+        "max_size": int(env("DATABASE_POOL_MAX", "20")),
+        "timeout": 30,
+    }
+
+
+if USING_POSTGRES and env_bool("DATABASE_POOL", False):
+    use_connection_pool(DATABASES)
+
 # machina's apps set no default_auto_field: a project-wide BigAutoField would make
 # makemigrations write migrations inside the installed package. Our AppConfigs use BigAutoField.
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
@@ -351,3 +367,6 @@ if REDIS_URL:
     # up to 5 s, so every idle websocket consumer crashed with "Timeout reading from …"
     # after ~5 s (django/channels_redis#422). The channel layer's reads must not time out.
     CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [{"address": REDIS_URL, "socket_timeout": None}]
+
+# --- events ---
+HUB_PERIODIC_COMMANDS.append("events_send_reminders")  # 24 h and 1 h before; idempotent

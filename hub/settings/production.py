@@ -10,6 +10,9 @@ for required in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"):
     if not env(required):
         raise ImproperlyConfigured(f"{required} must be set in production.")
 
+if USING_POSTGRES and env_bool("DATABASE_POOL", True):  # noqa: F405
+    use_connection_pool(DATABASES)  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
