@@ -89,7 +89,7 @@ class Card:
 class Listing:
     index: object
     locale: int  # the reader's Locale id
-    results: QuerySet
+    results_query: object  # builds the QuerySet of results, only when the cards are not cached
     facets: list[Facet]
     active: dict[str, str]
     notices: list[str]
@@ -102,7 +102,7 @@ class Listing:
     def page(self, number, per_page: int):
         """One page of cards. The cards of a page are cached until the library changes:
         a warm page costs no query for its results (a member's saved marks excepted)."""
-        paginator = Paginator(self.results, per_page)
+        paginator = Paginator([], per_page)
         paginator.count = self.total
         try:
             number = paginator.validate_number(_page_number(number, paginator))
@@ -112,7 +112,8 @@ class Listing:
         cards = cache.get(key)
         if cards is None:
             bottom = (number - 1) * per_page
-            cards = [Card.from_page(page) for page in self.results[bottom : bottom + per_page]]
+            pages = self.results_query()[bottom : bottom + per_page]
+            cards = [Card.from_page(page) for page in pages]
             cache.set(key, cards, LISTING_CACHE_SECONDS)
         self.decorate(cards)
         return DjangoPage(cards, number, paginator)
@@ -313,13 +314,15 @@ def library_listing(*, index, params, user=None) -> Listing:
         for option in facet.options:
             option.selected = active.get(facet.name) == option.value
 
-    results = (
-        filtered()
-        .defer("body")  # cards show the summary; bodies are large
-        .select_related("locale")
-        .prefetch_related("themes")
-        .order_by("-first_published_at", "-pk")
-    )
+    def results_query() -> QuerySet:
+        return (
+            filtered()
+            .defer("body")  # cards show the summary; bodies are large
+            .select_related("locale")
+            .prefetch_related("themes")
+            .order_by("-first_published_at", "-pk")
+        )
+
     toolkits = []
     if not active:
         key = f"cms:toolkits:{version}:{locale}"
@@ -338,7 +341,7 @@ def library_listing(*, index, params, user=None) -> Listing:
     return Listing(
         index=index,
         locale=locale,
-        results=results,
+        results_query=results_query,
         facets=facets,
         active=active,
         notices=notices,
