@@ -12,6 +12,7 @@ from hub import views as hub_views
 urlpatterns = [
     path("healthz", hub_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("langue/<str:code>/", hub_views.switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -15,7 +15,7 @@ def test_the_french_home_page_speaks_french(client, site):
     assert '<html lang="fr-CA"' in html
     assert "Le numérique au service de votre mission" in html
     assert "Aller au contenu" in html  # skip link
-    assert 'href="/en/"' in html and 'hreflang="en"' in html
+    assert 'href="/langue/en/?next=/en/" hreflang="en"' in html
 
 
 def test_the_english_home_page_is_the_translation(client, site):
@@ -23,12 +23,27 @@ def test_the_english_home_page_is_the_translation(client, site):
     assert '<html lang="en-CA"' in html
     assert "Digital tools in service of your mission" in html
     assert "Skip to content" in html
-    assert 'href="/fr/"' in html
+    assert 'href="/langue/fr/?next=/fr/" hreflang="fr"' in html
 
 
 def test_the_language_switch_keeps_you_on_the_same_page(client, site):
     html = client.get("/fr/forum/").content.decode()
-    assert 'href="/en/forum/"' in html
+    assert 'href="/langue/en/?next=/en/forum/"' in html
+
+
+def test_choosing_a_language_is_stored_for_a_member_and_remembered(member_client, member):
+    response = member_client.get("/langue/en/?next=/en/forum/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/forum/"
+    assert response.cookies["hub_language"].value == "en"
+    member.refresh_from_db()
+    assert member.preferred_language == "en"
+
+
+def test_the_language_switch_never_redirects_elsewhere(client, db):
+    response = client.get("/langue/fr/?next=https://evil.example/")
+    assert response["Location"] == "/fr/"
+    assert client.get("/langue/xx/").cookies["hub_language"].value == "fr"
 
 
 def test_a_missing_page_gets_a_helpful_french_404(client, site):
