@@ -96,6 +96,8 @@ def start_daphne(*, env_overrides: dict | None = None):
     import urllib.request
     from pathlib import Path
 
+    from django.conf import settings
+
     port = _free_port()
     env = {
         **os.environ,
@@ -103,6 +105,9 @@ def start_daphne(*, env_overrides: dict | None = None):
         "DATABASE_URL": _database_url_for_subprocess(),
         **(env_overrides or {}),
     }
+    prefix = settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("prefix")
+    if prefix:  # with Redis: share the test process's channel groups
+        env.setdefault("HUB_TEST_CHANNELS_PREFIX", prefix)
     log = open(Path(__file__).parent / "var" / f"daphne-{port}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [

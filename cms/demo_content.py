@@ -904,20 +904,4 @@ STANDARD_PAGES = [
             "email: accessibilite@dataide.example.</p>",
         ),
     },
-    {
-        "fr": (
-            "politique-de-confidentialite",
-            "Politique de confidentialité",
-            "Comment DATAide protège vos renseignements personnels.",
-            "<p>La politique complète sera publiée ici par la personne responsable de la "
-            "protection des renseignements personnels.</p>",
-        ),
-        "en": (
-            "privacy-policy",
-            "Privacy policy",
-            "How DATAide protects your personal information.",
-            "<p>The full policy will be published here by the person in charge of the "
-            "protection of personal information.</p>",
-        ),
-    },
 ]

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from hub import views as hub_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    # Crawlers look for the sitemap at the root; it lists both languages with hreflang.
+    path("sitemap.xml", cms_views.sitemap, name="root_sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

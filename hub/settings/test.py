@@ -1,5 +1,7 @@
 """Tests: fast and hermetic, unless DATABASE_URL / REDIS_URL point at real servers (CI)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,8 +16,12 @@ ACCOUNT_RATE_LIMITS = False
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 if REDIS_URL:  # noqa: F405
-    # A prefix per test process keeps parallel runs from reading each other's groups.
-    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"hubtest{os.getpid()}"  # noqa: F405
+    # A prefix per test process keeps parallel runs from reading each other's groups; a
+    # Daphne started by a test inherits its parent's (conftest.start_daphne), so events sent
+    # from the test reach browsers connected to that Daphne.
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ.get(  # noqa: F405
+        "HUB_TEST_CHANNELS_PREFIX", f"hubtest{os.getpid()}"
+    )
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Daphne in end-to-end tests serves static files straight from the apps (no collectstatic).
 WHITENOISE_USE_FINDERS = True
