@@ -12,9 +12,13 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from hub.accounts.privacy import member_deleting, register_export_section
         from hub.notifications.kinds import register_kind
 
-        from . import receivers  # noqa: F401
+        from . import privacy, receivers  # noqa: F401
+
+        register_export_section("forum", privacy.export_member_data)
+        member_deleting.connect(privacy.member_deleting, dispatch_uid="community.member_deleting")
 
         register_kind(
             "forum.reply",

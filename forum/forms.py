@@ -4,6 +4,7 @@ held for a moderator."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from machina.apps.forum_conversation.forms import PostForm, TopicForm
 
 from . import services
@@ -14,6 +15,7 @@ class _CommunityRules:
     def _rules_init(self):
         self.fields["content"].required = False  # our clean_content says it more clearly
         self.fields["content"].label = _("Message")
+        self.fields["subject"].label = pgettext_lazy("forum post", "Title")
         self.fields["content"].widget.attrs["placeholder"] = ""
         self.fields["subject"].widget.attrs["placeholder"] = ""
 

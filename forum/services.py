@@ -267,6 +267,27 @@ def post_published(*, post: Post) -> None:
         mentioned_ids = {m.pk for m in mentioned}
         followers = [u for u in topic.subscribers.all() if u.pk not in mentioned_ids]
         notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
+        send_topic_event_on_commit(
+            topic_id=topic.pk, post_id=post.pk, poster_id=poster.pk if poster else None
+        )
+
+
+def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> None:
+    """Tells open pages of the topic that a reply exists (a hint: they fetch it)."""
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    from .consumers import topic_group
+
+    def send():
+        layer = get_channel_layer()
+        if layer is not None:
+            async_to_sync(layer.group_send)(
+                topic_group(topic_id),
+                {"type": "forum.post", "post_id": post_id, "poster_id": poster_id},
+            )
+
+    transaction.on_commit(send)
 
 
 def quote_for_reply(*, post: Post, user) -> str:

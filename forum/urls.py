@@ -31,6 +31,7 @@ machina_overrides = [
 
 community_patterns = [
     path("message/<int:pk>/", community.post_redirect, name="post"),
+    path("message/<int:pk>/fragment/", community.post_fragment, name="post_fragment"),
     path("message/<int:pk>/reaction/", community.reaction_toggle, name="reaction_toggle"),
     path("message/<int:pk>/solution/", community.solution_accept, name="solution_accept"),
     path("sujet/<int:pk>/solution/retirer/", community.solution_remove, name="solution_remove"),

@@ -117,7 +117,9 @@ def forum_i18n() -> dict:
         "draft": _("Draft saved in this browser."),
         "restored": _("Your unsent draft was restored."),
         "nothing": _("Nothing to preview."),
-        "newReplies": _("New replies: show them"),
+        "newReplyOne": _("1 new reply"),
+        "newReplyMany": _("%(count)s new replies"),
+        "fragmentUrl": reverse("community:post_fragment", args=[0]),
         "previewUrl": reverse("community:preview"),
         "membersUrl": reverse("community:member_autocomplete"),
     }

@@ -1,5 +1,6 @@
 """Two members hold a real discussion in French, in a real Chromium against a real Daphne:
-ask, reply with a mention, react, accept the answer — and a draft survives a reload."""
+ask, reply with a mention, react, accept the answer; a draft survives a reload, and a reply
+published while the asker types shows up through the "1 nouvelle réponse" bar."""
 
 import re
 
@@ -35,7 +36,7 @@ def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chro
     nadia.goto(f"{daphne_server}/fr/forum/")
     nadia.get_by_role("link", name="Demandes d'aide").click()
     nadia.get_by_role("link", name="Poser une question").click()
-    nadia.get_by_label("Sujet").fill("Quel logiciel pour nos membres?")
+    nadia.get_by_label("Titre").fill("Quel logiciel pour nos membres?")
     editor = nadia.get_by_label("Message")
     editor.fill("Nous sommes un petit organisme.")
     # The toolbar (JavaScript) wraps the selection in bold.
@@ -53,6 +54,9 @@ def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chro
     )
     topic_url = nadia.url.split("?")[0]
 
+    # Nadia keeps the topic open and starts typing while Karim answers.
+    nadia.get_by_label("Message").fill("Merci, je regarde")
+
     karim = chromium.new_context(locale="fr-CA").new_page()
     sign_in(karim, daphne_server, "karim@exemple.org")
     karim.goto(topic_url)
@@ -61,6 +65,12 @@ def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chro
     karim.get_by_role("button", name="Publier la réponse").click()
     karim.wait_for_url(TOPIC_PAGE)
     assert karim.get_by_text("essayez CiviCRM").is_visible()
+
+    bar = nadia.get_by_role("button", name="1 nouvelle réponse")
+    bar.wait_for(timeout=10000)
+    bar.click()
+    nadia.get_by_text("essayez CiviCRM").wait_for(timeout=10000)
+    assert nadia.get_by_label("Message").input_value() == "Merci, je regarde"
 
     nadia.goto(topic_url)
     assert nadia.locator(".bell-count").inner_text().split()[0] == "1"  # the mention

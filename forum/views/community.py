@@ -42,6 +42,34 @@ def post_redirect(request, pk: int):
 
 
 @login_required
+@require_GET
+def post_fragment(request, pk: int):
+    """One published reply as the topic page shows it, for the live "new reply" bar."""
+    from .machina import reaction_summary
+
+    post = _post(pk)
+    try:
+        services.check_can_read_post(post=post, user=request.user)
+    except services.ForumError as error:
+        raise PermissionDenied(str(error)) from None
+    topic = post.topic
+    post.community_reactions_summary = reaction_summary([post.pk], request.user)[post.pk]
+    post.community_is_solution = False
+    post.community_is_head = post.pk == topic.first_post_id
+    return render(
+        request,
+        "community/post.html",
+        {
+            "post": post,
+            "topic": topic,
+            "forum": topic.forum,
+            "user_can_accept": topic.poster_id == request.user.pk
+            or services.is_moderator(forum=topic.forum, user=request.user),
+        },
+    )
+
+
+@login_required
 @require_POST
 def reaction_toggle(request, pk: int):
     post = _post(pk)

@@ -148,4 +148,52 @@
   }
 
   document.querySelectorAll("[data-md-root]").forEach(setupEditor);
+
+  // Live topic: a reply published while you read shows a "1 new reply" bar; clicking it
+  // appends the reply to the list, and whatever you were typing stays where it is.
+  (function liveTopic() {
+    var list = document.getElementById("posts");
+    if (!list || !list.dataset.live || !window.WebSocket) return;
+    var pending = [];
+    var bar = document.createElement("div"); bar.className = "live-bar"; bar.hidden = true;
+    bar.setAttribute("role", "status");
+    var button = document.createElement("button"); button.type = "button"; button.className = "button";
+    bar.appendChild(button);
+    list.parentNode.insertBefore(bar, list.nextSibling);
+    function label() {
+      button.textContent = pending.length === 1 ? T.newReplyOne
+        : T.newReplyMany.replace("%(count)s", String(pending.length));
+    }
+    function connect(delay) {
+      var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+      var ws = new WebSocket(scheme + location.host + "/ws/forum/topic/" + list.dataset.topic + "/");
+      ws.onopen = function () { delay = 1000; };
+      ws.onmessage = function (event) {
+        var data = JSON.parse(event.data);
+        if (data.type !== "post" || pending.indexOf(data.id) >= 0) return;
+        if (document.getElementById(String(data.id))) return;
+        pending.push(data.id); label(); bar.hidden = false;
+      };
+      ws.onclose = function (event) {
+        if (event.code === 4401 || event.code === 4403) return;
+        setTimeout(function () { connect(Math.min(delay * 2, 30000)); }, delay);
+      };
+    }
+    button.addEventListener("click", function () {
+      var ids = pending.slice(); pending = []; bar.hidden = true;
+      ids.reduce(function (chain, id) {
+        return chain.then(function () {
+          return fetch(T.fragmentUrl.replace("/0/", "/" + id + "/"), { credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.text() : ""; })
+            .then(function (html) {
+              if (html && !document.getElementById(String(id))) list.insertAdjacentHTML("beforeend", html);
+            });
+        });
+      }, Promise.resolve()).then(function () {
+        var last = document.getElementById(String(ids[ids.length - 1]));
+        if (last) { last.setAttribute("tabindex", "-1"); last.focus(); }
+      });
+    });
+    connect(1000);
+  })();
 })();
