@@ -45,10 +45,11 @@ def _perms() -> PermissionHandler:
 # --- checks -------------------------------------------------------------------------------
 
 
-def is_moderator(*, forum, user) -> bool:
+def is_moderator(*, forum, user, handler: PermissionHandler | None = None) -> bool:
+    """`handler`: the request's machina permission handler, which caches its checks."""
     if not user.is_authenticated:
         return False
-    perms = _perms()
+    perms = handler or _perms()
     return bool(user.is_superuser or perms.can_approve_posts(forum, user))
 
 

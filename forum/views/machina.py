@@ -67,10 +67,13 @@ class TopicView(machina_views.TopicView):
             post.community_is_head = post.pk == topic.first_post_id
         context["posts"] = posts
         context["solution"] = solution
-        context["user_can_accept"] = user.is_authenticated and (
-            topic.poster_id == user.pk or services.is_moderator(forum=topic.forum, user=user)
+        moderator = services.is_moderator(
+            forum=topic.forum, user=user, handler=self.request.forum_permission_handler
         )
-        context["user_is_moderator"] = services.is_moderator(forum=topic.forum, user=user)
+        context["user_is_moderator"] = moderator
+        context["user_can_accept"] = user.is_authenticated and (
+            topic.poster_id == user.pk or moderator
+        )
         return context
 
 
