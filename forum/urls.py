@@ -27,6 +27,7 @@ machina_overrides = [
         conversation.PostUpdateView.as_view(),
     ),
     path("member/profile/<str:pk>/", community.MemberProfileView.as_view()),
+    path("member/profile/<str:pk>/posts/", community.MemberPostsView.as_view()),
 ]
 
 community_patterns = [

@@ -5,6 +5,7 @@ from machina.apps.forum_conversation.models import Post, Topic
 
 from forum import services
 from forum.models import PostReport, Reaction, TopicSolution
+from hub.accounts.tests.factories import UserFactory
 from hub.notifications.models import Notification
 
 from .conftest import established, reply_url, topic_url
@@ -258,8 +259,16 @@ def test_a_brand_new_members_topic_waits_too(client, help_forum):
 def test_member_profile_shows_organisation_and_solutions_but_no_email(
     client, question, asker, helper
 ):
+    from hub.privacy.models import MemberPrivacy
+
     answer = PostFactory(topic=question, poster=helper)
     services.topic_accept_answer(post=answer, by=asker)
+    # Profiles are private by default: these two members chose to show theirs to members.
+    for member in (asker, helper):
+        MemberPrivacy.objects.update_or_create(
+            user=member, defaults={"profile_visibility": MemberPrivacy.Visibility.MEMBERS}
+        )
+    client.force_login(UserFactory())
     html = client.get(f"/fr/forum/member/profile/{asker.pk}/").content.decode()
     assert "Cuisine collective Hochelaga" in html
     assert "@exemple.org" not in html

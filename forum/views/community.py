@@ -6,14 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from machina.apps.forum_conversation.models import Post, Topic
-from machina.apps.forum_member.views import ForumProfileDetailView
+from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsView
 from machina.apps.forum_permission.handler import PermissionHandler
+
+from hub.privacy.selectors import profile_visible_to
 
 from .. import selectors, services
 from ..forms import ReportForm
@@ -211,7 +213,9 @@ def member_autocomplete(request):
 
 
 class MemberProfileView(ForumProfileDetailView):
-    """machina's profile page, plus organisation, region and solutions given."""
+    """machina's profile page, plus organisation, region and solutions given — only for
+    those the member lets see it (private by default, Loi 25: hub.privacy.selectors).
+    Otherwise the page shows the public name and says the profile is private."""
 
     def get_queryset(self):
         return super().get_queryset().select_related("organisation__region")
@@ -220,5 +224,18 @@ class MemberProfileView(ForumProfileDetailView):
         context = super().get_context_data(**kwargs)
         member = self.object.user
         context["member"] = member
-        context.update(selectors.member_stats(member=member))
+        context["profile_private"] = not profile_visible_to(member, viewer=self.request.user)
+        if context["profile_private"]:
+            context["recent_posts"] = []
+        else:
+            context.update(selectors.member_stats(member=member))
         return context
+
+
+class MemberPostsView(UserPostsView):
+    """machina's list of a member's messages, under the same privacy rule as the profile."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not profile_visible_to(self.poster, viewer=request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)

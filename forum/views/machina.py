@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from machina.apps.forum_conversation import views as machina_views
 from machina.apps.forum_conversation.models import Post
 
+from hub.notifications.services import notifications_mark_read
+
 from .. import services
 from ..forms import CommunityPostForm, CommunityTopicForm
 from ..models import Reaction, TopicSolution
@@ -50,6 +52,14 @@ def reaction_summary(post_ids, user):
 
 
 class TopicView(machina_views.TopicView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # Reading the topic marks its notifications read, which also cancels the
+            # pending email about them (hub.notifications).
+            notifications_mark_read(user=request.user, target=self.get_topic())
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         topic = context["topic"]
