@@ -13,9 +13,16 @@ class EventsConfig(AppConfig):
         from hub.accounts.dashboard import register_panel
         from hub.accounts.privacy import member_deleting, register_export_section
         from hub.notifications.kinds import register_kind
+        from hub.privacy.retention import register_retention_task
 
-        from . import receivers
+        from . import receivers, services
 
+        register_retention_task(
+            "event_attendees",
+            _("Attendee lists of past events"),
+            _("Registrations, answers and attendance of an event are deleted this long after it."),
+            services.registrations_purge_past,
+        )
         register_kind(
             "events.registered",
             label=_("My event registrations"),

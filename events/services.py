@@ -412,3 +412,12 @@ def member_events_delete(*, user) -> None:
     RegistrationMessage.objects.filter(registration__user=user).delete()
     Registration.objects.filter(user=user).delete()
     CalendarToken.objects.filter(user=user).delete()
+
+
+def registrations_purge_past(*, now, days: int) -> int:
+    """Retention (Loi 25): the attendee list of an event — registrations, answers and
+    attendance — is deleted `days` after the event started (HUB_RETENTION["event_attendees"]).
+    Idempotent: a second run finds nothing more. Returns how many rows were deleted."""
+    cutoff = now - timedelta(days=days)
+    deleted, _ = Registration.objects.filter(event__start__lt=cutoff).delete()
+    return deleted
