@@ -123,6 +123,7 @@ def test_feature_apps_register_their_own_data_types(settings):
     from hub.privacy.retention import _tasks, register_retention_task
 
     calls = []
+    registered_by_events = _tasks.get("event_attendees")
     register_retention_task(
         "event_attendees",
         "Attendees",
@@ -133,4 +134,6 @@ def test_feature_apps_register_their_own_data_types(settings):
         assert run_retention(now=NOW)["event_attendees"] == 3
     finally:
         _tasks.pop("event_attendees")
+        if registered_by_events is not None:
+            _tasks["event_attendees"] = registered_by_events
     assert calls == [365]
