@@ -27,6 +27,11 @@ class ForumConfig(AppConfig):
             many=_("%(count)s new replies in “%(target)s”"),
         )
         register_kind(
+            "forum.new_topic",
+            label=_("New questions in forums you follow"),
+            one=_("%(actor)s asked “%(target)s”"),
+        )
+        register_kind(
             "forum.mention",
             label=_("Mentions of your name in the forum"),
             one=_("%(actor)s mentioned you in “%(target)s”"),

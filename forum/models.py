@@ -97,3 +97,31 @@ class TopicSolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} → {self.post_id}"
+
+
+class ForumFollow(models.Model):
+    """A member follows a whole forum: they hear of every new topic in it."""
+
+    forum = models.ForeignKey(
+        "forum.Forum",
+        on_delete=models.CASCADE,
+        related_name="community_followers",
+        verbose_name=_("forum"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="forum_follows",
+        verbose_name=_("member"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed forum")
+        verbose_name_plural = _("followed forums")
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "user"], name="one_follow_per_forum")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.forum_id}"

@@ -4,7 +4,7 @@ reports and topic follows belong only to them and go."""
 
 from machina.apps.forum_conversation.models import Post, Topic
 
-from .models import PostReport, Reaction
+from .models import ForumFollow, PostReport, Reaction
 
 
 def export_member_data(user) -> dict:
@@ -29,6 +29,9 @@ def export_member_data(user) -> dict:
         "followed_topics": list(
             Topic.objects.filter(subscribers=user).values_list("subject", flat=True)
         ),
+        "followed_forums": list(
+            ForumFollow.objects.filter(user=user).values_list("forum__name", flat=True)
+        ),
     }
 
 
@@ -36,3 +39,4 @@ def member_deleting(sender, user, **kwargs) -> None:
     Reaction.objects.filter(user=user).delete()
     PostReport.objects.filter(reporter=user).delete()
     user.topic_subscriptions.clear()
+    ForumFollow.objects.filter(user=user).delete()

@@ -15,7 +15,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 
 from hub.notifications.services import notify
 
-from .models import PostReport, Reaction, TopicSolution
+from .models import ForumFollow, PostReport, Reaction, TopicSolution
 
 MAX_POST_LENGTH = 20_000
 MAX_REASON_LENGTH = 1000
@@ -264,13 +264,45 @@ def post_published(*, post: Post) -> None:
     # post_save runs before machina updates the topic's trackers: a new first post has no
     # topic.first_post yet.
     is_head = topic.first_post_id in (None, post.pk)
-    if not is_head:
+    if is_head:
+        notify(
+            recipients=forum_followers_who_can_read(forum=topic.forum, exclude=poster),
+            kind="forum.new_topic",
+            actor=poster,
+            target=topic,
+            url=url,
+        )
+    else:
         mentioned_ids = {m.pk for m in mentioned}
         followers = [u for u in topic.subscribers.all() if u.pk not in mentioned_ids]
         notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
         send_topic_event_on_commit(
             topic_id=topic.pk, post_id=post.pk, poster_id=poster.pk if poster else None
         )
+
+
+def forum_follow_toggle(*, forum, user) -> bool:
+    """Follows the forum, or stops following it. Returns True when the member now follows.
+    Only members who may read the forum can follow it."""
+    check_member(user)
+    if not _perms().can_read_forum(forum, user):
+        raise ForumError(_("You cannot follow a forum you may not read."))
+    follow, created = ForumFollow.objects.get_or_create(forum=forum, user=user)
+    if not created:
+        follow.delete()
+    return created
+
+
+def forum_followers_who_can_read(*, forum, exclude=None) -> list:
+    """Followers of the forum who may still read it (permissions can change after they
+    followed)."""
+    handler = _perms()
+    followers = [
+        follow.user
+        for follow in ForumFollow.objects.filter(forum=forum).select_related("user")
+        if exclude is None or follow.user_id != exclude.pk
+    ]
+    return [user for user in followers if handler.can_read_forum(forum, user)]
 
 
 def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> None:

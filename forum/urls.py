@@ -40,6 +40,7 @@ community_patterns = [
     path("signalements/", community.reports, name="reports"),
     path("signalements/<int:pk>/fermer/", community.reports_resolve, name="reports_resolve"),
     path("sans-reponse/", community.unanswered, name="unanswered"),
+    path("categorie/<int:pk>/suivre/", community.forum_follow, name="forum_follow"),
     path("recherche/", community.search, name="search"),
     path("apercu/", community.preview, name="preview"),
     path("membres/suggestions/", community.member_autocomplete, name="member_autocomplete"),

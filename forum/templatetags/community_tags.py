@@ -131,3 +131,20 @@ def community_markup(text) -> str:
     from forum.markup import render
 
     return mark_safe(render(str(text or "")))  # noqa: S308 (render() sanitises)
+
+
+@register.inclusion_tag("community/tags/forum_follow.html", takes_context=True)
+def forum_follow_button(context, forum):
+    """ "Suivre ce forum" / "Ne plus suivre ce forum" for signed-in members (one query)."""
+    from forum.models import ForumFollow
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
+    following = signed_in and ForumFollow.objects.filter(forum=forum, user=user).exists()
+    return {
+        "forum": forum,
+        "signed_in": signed_in,
+        "following": following,
+        "csrf_token": context.get("csrf_token"),
+    }

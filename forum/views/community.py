@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsView
 from machina.apps.forum_permission.handler import PermissionHandler
@@ -239,3 +241,20 @@ class MemberPostsView(UserPostsView):
         if not profile_visible_to(self.poster, viewer=request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+@login_required
+@require_POST
+def forum_follow(request, pk: int):
+    """Follow a whole forum, or stop following it (a form button; works without JS)."""
+    forum = get_object_or_404(Forum, pk=pk)
+    try:
+        following = services.forum_follow_toggle(forum=forum, user=request.user)
+    except services.ForumError as error:
+        messages.error(request, str(error))
+        raise Http404 from None
+    if following:
+        messages.success(request, _("You follow this forum: you will hear of every new question."))
+    else:
+        messages.info(request, _("You no longer follow this forum."))
+    return HttpResponseRedirect(reverse("forum:forum", args=[forum.slug, forum.pk]))
