@@ -65,88 +65,13 @@ def live_events():
 CHROMIUM = "/usr/bin/chromium"
 
 
-def _database_url_for_subprocess() -> str:
-    from django.db import connection
-
-    settings = connection.settings_dict
-    if connection.vendor == "postgresql":
-        user = settings.get("USER") or "postgres"
-        password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-        host = settings.get("HOST") or "127.0.0.1"
-        port = settings.get("PORT") or 5432
-        return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
-    return f"sqlite:///{settings['NAME']}"
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_daphne(*, env_overrides: dict | None = None):
-    """Starts `daphne hub.asgi:application` on a free port against the test database.
-    Returns (process, base_url). The caller stops it (see the `daphne_server` fixture)."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-    from pathlib import Path
-
-    from django.conf import settings
-
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hub.settings.test",
-        "DATABASE_URL": _database_url_for_subprocess(),
-        **(env_overrides or {}),
-    }
-    prefix = settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("prefix")
-    if prefix:  # with Redis: share the test process's channel groups
-        env.setdefault("HUB_TEST_CHANNELS_PREFIX", prefix)
-    log = open(Path(__file__).parent / "var" / f"daphne-{port}.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "hub.asgi:application",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=Path(__file__).parent,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            log.close()
-            raise RuntimeError(f"Daphne did not start; see var/daphne-{port}.log")
-        time.sleep(0.2)
-    return process, base_url
-
-
 @pytest.fixture
 def daphne_server(transactional_db):
     """Base URL of a real Daphne process serving the hub on the test database (data the test
     writes must be committed: this fixture implies transactional_db, hence serialized
     rollback, see pytest_collection_modifyitems)."""
+    from hub.testing import start_daphne
+
     process, base_url = start_daphne()
     try:
         yield base_url

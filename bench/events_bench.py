@@ -84,45 +84,10 @@ def build_events(index, theme):
 
 
 def start_daphne(database_name: str) -> tuple[subprocess.Popen, str]:
-    import socket
+    from hub.testing import start_daphne as start
 
-    from django.db import connection
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    settings = connection.settings_dict
-    url = (
-        f"postgres://{settings.get('USER') or 'postgres'}@{settings.get('HOST') or '127.0.0.1'}:"
-        f"{settings.get('PORT') or 5432}/{database_name}"
-    )
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "hub.asgi:application",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=open(ROOT / "var" / f"events-bench-daphne-{port}.log", "w"),  # noqa: SIM115
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 240  # a loaded 2-core machine starts Daphne slowly
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):
-                return process, base
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("Daphne did not start")
+    # A loaded 2-core machine starts Daphne slowly.
+    return start(database_name=database_name, log_name="events-bench-daphne", timeout=240)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -22,10 +22,8 @@ import os
 import resource
 import secrets
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from asgiref.sync import sync_to_async
@@ -50,7 +48,7 @@ def raise_open_files_limit() -> int:
 def setup_django():
     sys.path.insert(0, str(ROOT))
     # Test settings, with a channel layer prefix shared with the Daphne process started below.
-    os.environ["DJANGO_SETTINGS_MODULE"] = "hub.notifications.tests.settings_scaleout"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hub.settings.test"  # reads HUB_TEST_CHANNELS_PREFIX
     os.environ["HUB_TEST_CHANNELS_PREFIX"] = PREFIX
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hub_notif_bench")
     import django
@@ -58,62 +56,14 @@ def setup_django():
     django.setup()
 
 
-def database_url() -> str:
-    from django.db import connection
-
-    s = connection.settings_dict
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{s['NAME']}"
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return (
-        f"postgres://{s.get('USER') or 'postgres'}{password}@{s.get('HOST') or '127.0.0.1'}:"
-        f"{s.get('PORT') or 5432}/{s['NAME']}"
-    )
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_daphne():
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url(), "LOG_LEVEL": "WARNING"}
-    log = open(ROOT / "var" / f"bench-daphne-{port}.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "hub.asgi:application",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        preexec_fn=raise_open_files_limit,  # noqa: PLW1509 - only sets a limit
+    from hub.testing import start_daphne as start
+
+    return start(
+        env_overrides={"LOG_LEVEL": "WARNING"},
+        log_name="bench-daphne",
+        preexec_fn=raise_open_files_limit,
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(
-                    f"Daphne did not start; see var/bench-daphne-{port}.log"
-                ) from None
-            time.sleep(0.2)
-    return process, base
 
 
 def rss_kib(pid: int) -> int:

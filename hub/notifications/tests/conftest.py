@@ -88,20 +88,15 @@ def live_daphne(transactional_db):
     in-memory channel layer cannot cross processes)."""
     from django.conf import settings
 
-    from conftest import start_daphne  # the root conftest's helper
+    from hub.testing import start_daphne
 
     if not settings.REDIS_URL:
         pytest.skip("needs Redis shared between processes: set REDIS_URL (CI does)")
-    prefix = settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"]
     processes = []
 
     def start() -> str:
-        process, base_url = start_daphne(
-            env_overrides={
-                "DJANGO_SETTINGS_MODULE": "hub.notifications.tests.settings_scaleout",
-                "HUB_TEST_CHANNELS_PREFIX": prefix,
-            }
-        )
+        # start_daphne passes this process's channel prefix on (hub.settings.test reads it).
+        process, base_url = start_daphne()
         processes.append(process)
         return base_url
 

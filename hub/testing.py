@@ -1,0 +1,94 @@
+"""Starting a real Daphne for end-to-end tests and benchmarks (never imported by the hub
+itself). One place, so tests and bench/ start it the same way."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url(*, name: str | None = None) -> str:
+    """DATABASE_URL of this process's default database (or of database `name` on the same
+    server), for a subprocess that must share it."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    name = name or settings["NAME"]
+    if connection.vendor == "postgresql":
+        user = settings.get("USER") or "postgres"
+        password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+        host = settings.get("HOST") or "127.0.0.1"
+        port = settings.get("PORT") or 5432
+        return f"postgres://{user}{password}@{host}:{port}/{name}"
+    return f"sqlite:///{name}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_daphne(
+    *,
+    env_overrides: dict | None = None,
+    database_name: str | None = None,
+    log_name: str = "daphne",
+    timeout: float = 30,
+    preexec_fn: Callable[[], None] | None = None,
+) -> tuple[subprocess.Popen, str]:
+    """Starts `daphne hub.asgi:application` on a free port, on the same database and (with
+    Redis) the same channel-layer prefix as this process, and waits for /healthz.
+    Returns (process, base_url); the caller stops the process."""
+    from django.conf import settings
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "hub.settings.test",
+        "DATABASE_URL": database_url(name=database_name),
+        **(env_overrides or {}),
+    }
+    prefix = settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("prefix")
+    if prefix:  # with Redis: events sent from this process reach the subprocess's browsers
+        env.setdefault("HUB_TEST_CHANNELS_PREFIX", prefix)
+    log_path = ROOT / "var" / f"{log_name}-{port}.log"
+    log_path.parent.mkdir(exist_ok=True)
+    log = open(log_path, "w")  # noqa: SIM115 - the subprocess writes to it until it stops
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "hub.asgi:application",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        preexec_fn=preexec_fn,  # noqa: PLW1509 - only used to raise a resource limit
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return process, base_url
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log.close()
+            raise RuntimeError(f"Daphne did not start; see {log_path.relative_to(ROOT)}")
+        time.sleep(0.2)
