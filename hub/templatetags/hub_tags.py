@@ -13,20 +13,22 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """For each language, the URL of this same page in that language: the Wagtail
-    translation when the page has one, else the same route with the other prefix."""
+    translation when the page has a live one, else the same route with the other prefix.
+    One query on a Wagtail page (its live translations), none elsewhere."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    translations = {}
+    if page is not None and hasattr(page, "get_translations"):
+        translations = {
+            other.locale.language_code: other
+            for other in page.get_translations(inclusive=True).live().select_related("locale")
+        }
     links = []
     for code, name in settings.LANGUAGES:
         url = None
-        if page is not None and hasattr(page, "get_translation_or_none"):
-            from wagtail.models import Locale
-
-            locale = Locale.objects.filter(language_code=code).first()
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated is not None and translated.live:
-                url = translated.get_url(request)
+        if code in translations:
+            url = translations[code].get_url(request)
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
