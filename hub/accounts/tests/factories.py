@@ -32,3 +32,18 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+def signup_data(**overrides) -> dict:
+    """What a newcomer types in the sign-up form (terms and age confirmed, no consent)."""
+    data = {
+        "email": "josee@exemple.org",
+        "password1": "Solidarite-2026!",
+        "password2": "Solidarite-2026!",
+        "first_name": "Josée",
+        "last_name": "Gagnon",
+        "accept_terms": "on",
+        "confirm_age": "on",
+    }
+    data.update(overrides)
+    return data

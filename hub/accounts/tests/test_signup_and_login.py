@@ -6,23 +6,9 @@ from django.urls import reverse
 
 from hub.accounts.models import User
 
-from .factories import PASSWORD, UserFactory
+from .factories import PASSWORD, UserFactory, signup_data
 
 pytestmark = pytest.mark.django_db
-
-
-def signup_data(**overrides):
-    data = {
-        "email": "josee@exemple.org",
-        "password1": "Solidarite-2026!",
-        "password2": "Solidarite-2026!",
-        "first_name": "Josée",
-        "last_name": "Gagnon",
-        "accept_terms": "on",
-        "confirm_age": "on",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_signing_up_sends_a_confirmation_email_in_french_and_confirming_signs_in(client, site):

@@ -2,25 +2,12 @@ import pytest
 from django.urls import reverse
 
 from hub.accounts.models import User
+from hub.accounts.tests.factories import signup_data
 from hub.privacy import wordings
 from hub.privacy.models import AppendOnlyError, ConsentEvent, MemberPrivacy
 from hub.privacy.services import consent_set, privacy_for
 
 pytestmark = pytest.mark.django_db
-
-
-def signup_data(**overrides):
-    data = {
-        "email": "josee@exemple.org",
-        "password1": "Solidarite-2026!",
-        "password2": "Solidarite-2026!",
-        "first_name": "Josée",
-        "last_name": "Gagnon",
-        "accept_terms": "on",
-        "confirm_age": "on",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_the_sign_up_form_has_one_unticked_box_per_purpose_apart_from_the_terms(client, site):
