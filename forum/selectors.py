@@ -1,11 +1,16 @@
 """Reads that matter: what a member may read, unanswered questions, search."""
 
+import html
+import re
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, CharField, F, FloatField, Q, Value, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
@@ -49,34 +54,178 @@ def uses_postgres_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-# The same expression as the GIN index of migration 0004: PostgreSQL uses the index only
-# when the query repeats it exactly.
-POST_VECTOR = (
-    "to_tsvector('french_unaccent'::regconfig, coalesce(forum_conversation_post.subject, '')"
-    " || ' ' || coalesce(forum_conversation_post.content, ''))"
+# Search ------------------------------------------------------------------------------------
+# A post matches when its French or its English vector matches the query (a member writes
+# "bénévoles", another "volunteers"); each vector has its own expression GIN index
+# (migrations 0004 and 0006), and PostgreSQL uses an expression index only when the query
+# repeats the expression exactly: build both from `post_vector`, nowhere else.
+
+SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
+SEARCH_PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+# Highlight markers: private-use characters, removed from the text before highlighting, so a
+# post cannot forge them; the excerpt is escaped around them (see `_marked_to_html`).
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=30, MinWords=12, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
 )
-QUERY = "websearch_to_tsquery('french_unaccent'::regconfig, %s)"
 
 
-def search_posts(*, query: str, user, limit: int = 50):
-    """Approved posts matching `query` in readable forums, best first. PostgreSQL: full-text,
-    French stemming, accents ignored, ranked. SQLite (development): every word, icontains."""
-    query = (query or "").strip()[:200]
-    if not query:
-        return Post.objects.none()
-    posts = Post.approved_objects.filter(
-        topic__approved=True, topic__forum_id__in=readable_forum_ids(user)
-    ).select_related("topic", "topic__forum", "poster")
-    if uses_postgres_search():
-        # Constant SQL; the searched text is always a query parameter.
-        matches = RawSQL(f"{POST_VECTOR} @@ {QUERY}", [query], output_field=BooleanField())  # noqa: S611
-        rank = RawSQL(f"ts_rank({POST_VECTOR}, {QUERY})", [query], output_field=FloatField())  # noqa: S611
-        posts = posts.filter(matches).annotate(rank=rank).order_by("-rank", "-created")
-    else:
-        for word in query.split()[:8]:
+def post_vector(config: str) -> str:
+    return (
+        f"to_tsvector('{config}'::regconfig, coalesce(forum_conversation_post.subject, '')"
+        " || ' ' || coalesce(forum_conversation_post.content, ''))"
+    )
+
+
+def ts_query(config: str) -> str:
+    return f"websearch_to_tsquery('{config}'::regconfig, %s)"
+
+
+POST_VECTOR = post_vector("french_unaccent")  # the index of migration 0004
+_MATCH_SQL = " OR ".join(f"{post_vector(c)} @@ {ts_query(c)}" for c in SEARCH_CONFIGS)
+_RANK_SQL = "GREATEST({})".format(
+    ", ".join(f"ts_rank({post_vector(c)}, {ts_query(c)})" for c in SEARCH_CONFIGS)
+)
+# The post's visible text: its sanitised HTML without tags (entities stay; unescaped later)
+# and without our markers.
+_PLAIN_SQL = (
+    "regexp_replace(coalesce(forum_conversation_post._content_rendered, ''),"
+    " '<[^>]*>|[\\ue000\\ue001]', ' ', 'g')"
+)
+_HEADLINE_SQL = (
+    f"CASE WHEN {post_vector('french_unaccent')} @@ {ts_query('french_unaccent')}"
+    f" THEN ts_headline('french_unaccent'::regconfig, {_PLAIN_SQL},"
+    f" {ts_query('french_unaccent')}, %s)"
+    f" ELSE ts_headline('english_unaccent'::regconfig, {_PLAIN_SQL},"
+    f" {ts_query('english_unaccent')}, %s) END"
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]+")
+
+
+def clean_search_query(raw: str | None) -> tuple[str, bool]:
+    """The query as searched: control characters (PostgreSQL refuses NUL) and runs of spaces
+    folded, cut to MAX_QUERY_LENGTH. Also says whether it was cut."""
+    query = " ".join(_CONTROL.sub(" ", (raw or "")[: MAX_QUERY_LENGTH * 10]).split())
+    if len(query) <= MAX_QUERY_LENGTH:
+        return query, False
+    return query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0].strip() or query[:MAX_QUERY_LENGTH], True
+
+
+def _words(query: str) -> list[str]:
+    return re.findall(r"\w+", query)[:8]
+
+
+class TopicSearch:
+    """Topics with approved posts matching `query`, in the forums `user` may read: one result
+    per topic, its best matching post, best topics first. Sized for Django's Paginator:
+    `count()` counts topics without ranking them, and a slice costs three queries whatever
+    its size (the page's ranked post ids; those posts with their topic, forum, author and
+    highlighted excerpt; which of those topics are solved).
+
+    PostgreSQL: full text in French and English (accents and case ignored, stemmed, web
+    search syntax: "quoted phrase", -excluded, or), ranked by the better of the two ranks.
+    SQLite (development only): every word, icontains, newest first."""
+
+    def __init__(self, *, query: str, user, handler: PermissionHandler | None = None):
+        self.query = query
+        self.postgres = uses_postgres_search()
+        self._matches = self._matching_posts(user, handler)
+
+    def _matching_posts(self, user, handler):
+        posts = Post.approved_objects.filter(
+            topic__approved=True, topic__forum_id__in=readable_forum_ids(user, handler=handler)
+        )
+        if not self.query:
+            return posts.none()
+        if self.postgres:
+            # Constant SQL; the searched text is always a query parameter.
+            params = [self.query] * len(SEARCH_CONFIGS)
+            return posts.filter(RawSQL(_MATCH_SQL, params, output_field=BooleanField()))  # noqa: S611
+        words = _words(self.query)
+        if not words:
+            return posts.none()
+        for word in words:
             posts = posts.filter(Q(subject__icontains=word) | Q(content__icontains=word))
-        posts = posts.order_by("-created")
-    return posts[:limit]
+        return posts
+
+    def count(self) -> int:
+        return self._matches.values("topic_id").distinct().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[Post]:
+        if not isinstance(window, slice):
+            raise TypeError("TopicSearch takes slices only.")
+        if self.postgres:
+            params = [self.query] * len(SEARCH_CONFIGS)
+            rank = RawSQL(_RANK_SQL, params, output_field=FloatField())  # noqa: S611
+        else:
+            rank = Value(0.0, output_field=FloatField())
+        order = [F("rank").desc(), F("created").desc(), F("pk").desc()]
+        best = (
+            self._matches.annotate(
+                rank=rank,
+                place=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order),
+            )
+            .filter(place=1)
+            .order_by(*order)
+        )
+        ids = list(best.values_list("pk", flat=True)[window])
+        if not ids:
+            return []
+        posts = Post.objects.filter(pk__in=ids).select_related("topic", "topic__forum", "poster")
+        if self.postgres:
+            headline = RawSQL(  # noqa: S611 - constant SQL, parameters only
+                _HEADLINE_SQL,
+                [self.query, self.query, HEADLINE_OPTIONS, self.query, HEADLINE_OPTIONS],
+                output_field=CharField(),
+            )
+            posts = posts.annotate(headline=headline)
+        by_id = {post.pk: post for post in posts}
+        solved = solved_topic_ids(post.topic_id for post in by_id.values())
+        results = []
+        for pk in ids:
+            post = by_id[pk]
+            if self.postgres:
+                post.excerpt = _marked_to_html(post.headline)
+            else:
+                post.excerpt = _marked_to_html(_mark_words(post, _words(self.query)))
+            post.solved = post.topic_id in solved
+            results.append(post)
+        return results
+
+
+def _marked_to_html(marked: str | None) -> str:
+    """Text holding MARK_START/MARK_STOP (entities allowed, as in the sanitised HTML it comes
+    from) to HTML: every piece unescaped then escaped again, markers to <mark>. Nothing of
+    the member's text reaches the page unescaped."""
+    out = []
+    for n, piece in enumerate((marked or "").split(MARK_START)):
+        inside, _, after = piece.partition(MARK_STOP) if n else ("", "", piece)
+        if inside:
+            out.append(format_html("<mark>{}</mark>", html.unescape(inside)))
+        out.append(escape(html.unescape(after)))
+    return mark_safe(" ".join("".join(out).split()))  # noqa: S308 - every piece escaped above
+
+
+def _mark_words(post: Post, words: list[str], length: int = 240) -> str:
+    """SQLite's excerpt: the plain text around the first word found, the words marked."""
+    text = " ".join(
+        html.unescape(strip_tags(post.content.rendered or ""))
+        .translate({ord(MARK_START): " ", ord(MARK_STOP): " "})
+        .split()
+    )
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - length // 3) if found else 0
+    excerpt = text[start : start + length]
+    if pattern:
+        excerpt = pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_STOP}", excerpt)
+    excerpt = html.escape(excerpt, quote=False)  # unescaped again by _marked_to_html
+    return ("… " if start else "") + excerpt + (" …" if start + length < len(text) else "")
 
 
 def open_reports(*, user):

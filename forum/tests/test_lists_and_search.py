@@ -1,4 +1,4 @@
-"""Unanswered questions, search, the home page's questions, and flat query counts."""
+"""Unanswered questions, the home page's questions, and flat query counts."""
 
 from datetime import timedelta
 
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from machina.apps.forum_conversation.models import Topic
 
-from forum import selectors, services
+from forum import services
 
 from .conftest import established, topic_url
 from .factories import PostFactory, topic_with_first_post
@@ -61,41 +61,6 @@ def test_home_page_questions_respect_forum_permissions(help_forum, staff_forum, 
     assert "Question privée" in html
     html = render_tag("{% unanswered_questions %}", AnonymousUser())
     assert "Chaque question a une réponse" in html or "Every question" in html
-
-
-def test_search_finds_readable_posts_only(client, help_forum, staff_forum):
-    topic_with_first_post(
-        forum=help_forum,
-        subject="La sécurité des données",
-        content="Comment sécuriser nos mots de passe partagés?",
-    )
-    topic_with_first_post(
-        forum=staff_forum, subject="Sécurité interne", content="Mots de passe de l'équipe"
-    )
-    html = client.get("/fr/forum/recherche/", {"q": "mots de passe"}).content.decode()
-    assert "La sécurité des données" in html
-    assert "Sécurité interne" not in html
-    html = client.get("/fr/forum/recherche/", {"q": "introuvable"}).content.decode()
-    assert "Rien trouvé pour « introuvable »" in html
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search: PostgreSQL")
-def test_postgres_search_ignores_accents_and_stems_and_ranks(help_forum):
-    from django.contrib.auth.models import AnonymousUser
-
-    best = topic_with_first_post(
-        forum=help_forum,
-        subject="Sécurité des données",
-        content="La sécurité de nos données et la sécurité des trousses.",
-    )
-    other = topic_with_first_post(
-        forum=help_forum, subject="Logiciels", content="Un mot sur la sécurité."
-    )
-    for query in ("securite", "SECURITE", "sécurité"):
-        found = list(selectors.search_posts(query=query, user=AnonymousUser()))
-        assert [p.topic_id for p in found][:2] == [best.pk, other.pk], query
-    found = selectors.search_posts(query="trousse", user=AnonymousUser())
-    assert [p.topic_id for p in found] == [best.pk]
 
 
 def count_queries(client, url):

@@ -179,13 +179,30 @@ def unanswered(request):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
-    posts = list(selectors.search_posts(query=query, user=request.user)) if query else []
-    solved = selectors.solved_topic_ids({p.topic_id for p in posts})
+    """One result per topic (its best matching post), 20 per page, in the forums the member
+    may read. Bad input never fails: an empty query shows how to search, a long one is cut,
+    `page` out of range or not a number gives the nearest page."""
+    query, shortened = selectors.clean_search_query(request.GET.get("q"))
+    page = page_range = None
+    if query:
+        results = selectors.TopicSearch(
+            query=query,
+            user=request.user,
+            handler=getattr(request, "forum_permission_handler", None),
+        )
+        paginator = Paginator(results, selectors.SEARCH_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        page_range = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return render(
         request,
         "community/search.html",
-        {"query": query, "posts": posts, "solved": solved},
+        {
+            "query": query,
+            "shortened": shortened,
+            "max_length": selectors.MAX_QUERY_LENGTH,
+            "page": page,
+            "page_range": page_range,
+        },
     )
 
 
