@@ -9,7 +9,7 @@ from .models import Organisation, Region, User
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "organisation", "is_staff", "is_active"]
-    search_fields = ["email", "first_name", "last_name", "display_name"]
+    search_fields = ["email", "first_name", "last_name", "display_name", "handle"]
     list_filter = ["is_staff", "is_active", "preferred_language"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
@@ -20,6 +20,7 @@ class UserAdmin(BaseUserAdmin):
                     "first_name",
                     "last_name",
                     "display_name",
+                    "handle",
                     "job_title",
                     "organisation",
                     "preferred_language",

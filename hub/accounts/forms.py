@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from hub.privacy.wordings import AGE_14, DIRECTORY, NEWSLETTER, STATISTICS, TERMS, current_wording
 
+from . import handles
 from .models import Organisation, Region, User
 
 
@@ -104,6 +105,7 @@ class ProfileForm(forms.ModelForm):
         "first_name",
         "last_name",
         "display_name",
+        "handle",
         "job_title",
         "organisation_name",
         "preferred_language",
@@ -111,7 +113,27 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "display_name", "job_title", "preferred_language"]
+        fields = [
+            "first_name",
+            "last_name",
+            "display_name",
+            "handle",
+            "job_title",
+            "preferred_language",
+        ]
+        labels = {"handle": _("Handle for mentions")}
+        help_texts = {
+            "handle": _(
+                "Other members mention you by typing @ followed by this handle, for example "
+                "@marie.tremblay. Lowercase letters without accents, digits, dots and hyphens; "
+                "leave it empty to keep the current one."
+            )
+        }
+        widgets = {
+            "handle": forms.TextInput(
+                attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,6 +169,33 @@ class ProfileForm(forms.ModelForm):
             _("No organization is called “%(name)s”. Check the spelling, or propose it below."),
             params={"name": name},
         )
+
+    def clean_handle(self):
+        handle = handles.normalise(self.cleaned_data.get("handle") or "")
+        if not handle:
+            return self.instance.handle  # a member always has one: empty keeps it
+        if not handles.is_valid(handle):
+            raise forms.ValidationError(
+                _(
+                    "A handle has %(min)s to %(max)s characters: lowercase letters without "
+                    "accents, digits, and dots, hyphens or underscores between them."
+                ),
+                params={"min": handles.HANDLE_MIN_LENGTH, "max": handles.HANDLE_MAX_LENGTH},
+            )
+        if handle in handles.RESERVED:
+            raise forms.ValidationError(
+                _("The handle @%(handle)s is reserved. Please choose another one."),
+                params={"handle": handle},
+            )
+        if User.objects.filter(handle__iexact=handle).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _(
+                    "The handle @%(handle)s is already taken by another member. "
+                    "You could use @%(suggestion)s."
+                ),
+                params={"handle": handle, "suggestion": self.instance.suggest_handle(handle)},
+            )
+        return handle
 
     def save(self, commit=True):
         self.instance.organisation = self.cleaned_data.get("organisation_name")

@@ -2,9 +2,12 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from . import handles
+from .handles import HANDLE_MAX_LENGTH
 
 
 class Region(models.Model):
@@ -115,6 +118,19 @@ class User(AbstractUser):
         blank=True,
         help_text=_("The name other members see. Leave blank to use your first name and initial."),
     )
+    # Unique and stable: @mentions name exactly one person (hub/accounts/handles.py). NULL
+    # only for deleted members, who lose it (NULLs never collide in a unique index).
+    handle = models.CharField(
+        _("handle"),
+        max_length=HANDLE_MAX_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Other members mention you by typing @ followed by this handle. Lowercase letters "
+            "without accents, digits, dots and hyphens."
+        ),
+    )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -155,6 +171,47 @@ class User(AbstractUser):
             initial = f" {self.last_name[:1]}." if self.last_name else ""
             return f"{self.first_name}{initial}"
         return str(_("Member #%(id)s") % {"id": self.pk})
+
+    def save(self, *args, **kwargs):
+        """Every live member has a handle, however the row is created (sign-up, the admin,
+        createsuperuser, factories, the demo): a blank one is filled from the public name.
+        Two sign-ups that pick the same free handle at once: the second one takes the next."""
+        if self.deleted_at:
+            self.handle = None
+        elif self.handle:
+            self.handle = handles.normalise(self.handle)
+        if self.handle or self.deleted_at:
+            return super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "handle"}
+        for _attempt in range(5):
+            self.handle = self.suggest_handle()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                taken = type(self).objects.filter(handle=self.handle).exclude(pk=self.pk)
+                if not taken.exists():
+                    self.handle = None
+                    raise
+        raise IntegrityError(f"No free handle for member {self.pk}")
+
+    def suggest_handle(self, wanted: str = "") -> str:
+        """A free handle: `wanted` (or the public name's) numbered if someone has it."""
+        base = handles.normalise(wanted) if wanted else ""
+        if not handles.is_valid(base):
+            base = handles.base_for(
+                display_name=self.display_name,
+                first_name=self.first_name,
+                last_name=self.last_name,
+            )
+        others = type(self).objects.exclude(pk=self.pk) if self.pk else type(self).objects
+        return handles.first_free(
+            base,
+            taken=lambda prefix: set(
+                others.filter(handle__startswith=prefix).values_list("handle", flat=True)
+            ),
+        )
 
     # machina and a few libraries call get_username() to show a member.
     def get_short_name(self) -> str:

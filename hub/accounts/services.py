@@ -35,6 +35,7 @@ def member_export(*, user: User) -> dict:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "display_name": user.display_name,
+            "handle": user.handle,
             "job_title": user.job_title,
             "organisation": user.organisation.name if user.organisation else None,
             "region": str(user.organisation.region) if user.organisation else None,
@@ -64,6 +65,7 @@ def member_delete(*, user: User) -> None:
         user.first_name = ""
         user.last_name = ""
         user.display_name = ""
+        user.handle = None  # freed: mentions of it no longer reach anyone
         user.job_title = ""
         user.organisation = None
         user.is_active = False
