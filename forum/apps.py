@@ -13,9 +13,11 @@ class ForumConfig(AppConfig):
 
     def ready(self):
         from hub.accounts.privacy import member_deleting, register_export_section
-        from hub.notifications.kinds import register_kind
+        from hub.notifications.kinds import SITE, register_kind
 
-        from . import privacy, receivers  # noqa: F401
+        from . import privacy, receivers, tracking  # noqa: F401
+
+        tracking.connect()
 
         register_export_section("forum", privacy.export_member_data)
         member_deleting.connect(privacy.member_deleting, dispatch_uid="community.member_deleting")
@@ -36,6 +38,16 @@ class ForumConfig(AppConfig):
             label=_("Mentions of your name in the forum"),
             one=_("%(actor)s mentioned you in “%(target)s”"),
             many=_("You were mentioned %(count)s times in “%(target)s”"),
+        )
+        # Minor news that asks for no action: the bell only by default, never an email at
+        # once (a busy worker would get one email per thumbs-up). Members who want it can
+        # choose the daily digest or email in their notification preferences.
+        register_kind(
+            "forum.reaction",
+            label=_("Reactions to your messages"),
+            one=_("%(actor)s reacted to your message in “%(target)s”"),
+            many=_("%(count)s reactions to your messages in “%(target)s”"),
+            default_delivery=SITE,
         )
         register_kind(
             "forum.solution",

@@ -57,7 +57,7 @@ TOPICS = [
             ),
             (
                 "francois",
-                "Parfait, on installe Bitwarden la semaine prochaine. Merci @Marie-Ève T.!",
+                "Parfait, on installe Bitwarden la semaine prochaine. Merci @marie-eve.t!",
             ),
         ],
         0,

@@ -3,10 +3,15 @@
 machina calls `render()` in a pre_save signal and stores the result in `_content_rendered`;
 `bulk_create` skips that signal, so code that bulk-creates posts calls `render()` itself."""
 
+import xml.etree.ElementTree as etree
+
 import markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
+from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.sanitize import clean_html
 
 # Headings in posts stay below the page's own h1/h2: "# Titre" becomes an h3.
@@ -20,9 +25,25 @@ class _DemoteHeadings(Treeprocessor):
                 element.tag = _HEADING_MAP[element.tag]
 
 
+class _Mention(InlineProcessor):
+    """ "@nadia.b" shows as a mention, in bold (an allowed tag: no new markup reaches the
+    sanitiser). Code is left alone. Whether the handle belongs to someone is not checked
+    here: the text is rendered once, when saved, and handles can change later."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Markdown's API)
+        handle = m.group(1)
+        if len(handle) > HANDLE_MAX_LENGTH:
+            return None, None, None
+        element = etree.Element("strong")
+        element.text = AtomicString("@" + handle)  # not parsed again
+        return element, m.start(0), m.end(0)
+
+
 class _ForumExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_DemoteHeadings(md), "demote_headings", 5)
+        # Before emphasis (60), so the "_" of "@ana_b" is not read as italics.
+        md.inlinePatterns.register(_Mention(MENTION_RE.pattern, md), "mention", 65)
 
 
 def _markdown() -> markdown.Markdown:

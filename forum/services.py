@@ -1,30 +1,31 @@
 """Every write the forum adds to machina. Each service checks, then writes; on a refused
 action it raises `ForumError` with a translated message and changes nothing."""
 
-import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
+from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
 from .models import ForumFollow, PostReport, Reaction, TopicSolution
 
 MAX_POST_LENGTH = 20_000
 MAX_REASON_LENGTH = 1000
-# Per-member posting rate: at most RATE_LIMIT_POSTS messages in RATE_LIMIT_WINDOW.
-RATE_LIMIT_POSTS = 6
-RATE_LIMIT_WINDOW = timedelta(minutes=5)
-# The same text posted again this soon is a double submit (two clicks, a resent form).
-DUPLICATE_WINDOW = timedelta(minutes=10)
-MENTION_RE = re.compile(r"(?<![\w@])@(\w[\w'’.-]*)", re.UNICODE)
+# Posting rate and double-submit windows are settings (FORUM_RATE_LIMIT_POSTS...), read at
+# each call so they can change per deployment and in tests.
+# A post naming more members than this notifies only the first ones (no mass pings).
+MAX_MENTIONS = 20
+# A reaction removed and added again does not notify twice within this time.
+REACTION_NOTIFIED_TTL = 30 * 24 * 3600
 
 
 class ForumError(Exception):
@@ -84,15 +85,17 @@ def post_check_allowed(*, user, topic: Topic | None, content: str) -> None:
     if not user.is_authenticated or user.is_superuser:
         return
     now = timezone.now()
-    recent = Post.objects.filter(poster=user, created__gte=now - DUPLICATE_WINDOW)
+    duplicate_window = timedelta(seconds=settings.FORUM_DUPLICATE_WINDOW_SECONDS)
+    rate_window = timedelta(seconds=settings.FORUM_RATE_LIMIT_WINDOW_SECONDS)
+    recent = Post.objects.filter(poster=user, created__gte=now - duplicate_window)
     same = recent.filter(content=content.strip())
     if topic is not None:
         same = same.filter(topic=topic)
     if same.exists():
         raise ForumError(_("You have just published this same message: it is already online."))
     if (
-        Post.objects.filter(poster=user, created__gte=now - RATE_LIMIT_WINDOW).count()
-        >= RATE_LIMIT_POSTS
+        Post.objects.filter(poster=user, created__gte=now - rate_window).count()
+        >= settings.FORUM_RATE_LIMIT_POSTS
     ):
         raise ForumError(
             _("You are publishing a lot of messages in a short time. Please wait a few minutes.")
@@ -113,7 +116,11 @@ def post_needs_approval(*, user, forum) -> bool:
 
 def reaction_toggle(*, post: Post, user, kind: str) -> bool:
     """Adds the member's reaction of this kind, or removes it if it was there. Returns True
-    when added. One reaction per kind per member (a unique constraint backs this)."""
+    when added. One reaction per kind per member (a unique constraint backs this).
+
+    The post's author hears of the first reaction a member gives to the post (one
+    "forum.reaction" notification, collapsed per topic while unread); removing a reaction,
+    adding it again or adding a second kind notifies nobody."""
     check_member(user)
     if kind not in Reaction.Kind.values:
         raise ForumError(_("Unknown reaction."))
@@ -127,9 +134,31 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
         try:
             with transaction.atomic():
                 Reaction.objects.create(post=post, user=user, kind=kind)
-        except IntegrityError:  # two clicks at once: the first one won
-            pass
+        except IntegrityError:  # two clicks at once: the first one won (and notified)
+            return True
+        reaction_notify(post=post, user=user)
     return True
+
+
+def reaction_notify(*, post: Post, user) -> None:
+    """Tells the post's author that `user` reacted, once per member and post. Reaction rows
+    are deleted when taken back, so what was already notified is remembered in the cache
+    (Redis in production) for REACTION_NOTIFIED_TTL: at worst, after that time or a cache
+    flush, a reaction taken back and given again notifies a second time."""
+    author = post.poster
+    if author is None or author.pk == user.pk:
+        return
+    # The post's creation time keeps a reused id (a restored database) from matching.
+    key = f"forum:reaction-notified:{post.pk}:{post.created.timestamp()}:{user.pk}"
+    if not cache.add(key, 1, REACTION_NOTIFIED_TTL):
+        return
+    notify(
+        recipients=[author],
+        kind="forum.reaction",
+        actor=user,
+        target=post.topic,
+        url=post_url(post),
+    )
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -229,25 +258,51 @@ def post_url(post: Post) -> str:
     )
 
 
-def mentioned_members(text: str, *, exclude=None) -> list:
-    """Members named as @Name in `text`, matched on their public name ("@Nadia B.")."""
-    User = get_user_model()
-    words = {m.group(1).rstrip(".,;:!?’'").lower() for m in MENTION_RE.finditer(text or "")}
-    words.discard("")
-    if not words:
-        return []
-    query = Q()
-    for word in list(words)[:20]:
-        query |= Q(display_name__istartswith=word) | Q(first_name__iexact=word)
-    candidates = User.objects.filter(query, is_active=True, deleted_at__isnull=True)[:50]
-    lowered = (text or "").lower()
-    found = []
-    for member in candidates:
-        if exclude is not None and member.pk == exclude.pk:
+def mentioned_handles(text: str) -> list[str]:
+    """The distinct handles written as @handle in `text`, lowercased, in order of appearance,
+    at most MAX_MENTIONS. Quoted lines ("> ...") and code are skipped: quoting a message
+    does not mention its people again, and code is not addressed to anyone."""
+    handles: list[str] = []
+    for chunk in _mention_chunks(text or ""):
+        for match in MENTION_RE.finditer(chunk):
+            handle = match.group(1).lower()
+            if len(handle) <= HANDLE_MAX_LENGTH and handle not in handles:
+                handles.append(handle)
+                if len(handles) == MAX_MENTIONS:
+                    return handles
+    return handles
+
+
+def _mention_chunks(text: str):
+    in_fence = False
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
             continue
-        if "@" + member.get_public_name().lower() in lowered:
-            found.append(member)
-    return found
+        if in_fence or stripped.startswith(">"):
+            continue
+        # Inline code: keep only what lies outside `...` spans.
+        yield " ".join(line.split("`")[::2])
+
+
+def mentioned_members(text: str, *, exclude=None, forum=None) -> list:
+    """Members named as @handle in `text` (exactly, case-insensitive), active ones only.
+    With `forum`, only those who may read it: a mention never reveals a topic's title to
+    someone who cannot open it."""
+    handles = mentioned_handles(text)
+    if not handles:
+        return []
+    members = get_user_model().objects.filter(
+        handle__in=handles, is_active=True, deleted_at__isnull=True
+    )
+    if exclude is not None:
+        members = members.exclude(pk=exclude.pk)
+    members = list(members)
+    if forum is not None:
+        handler = _perms()
+        members = [member for member in members if handler.can_read_forum(forum, member)]
+    return members
 
 
 def post_published(*, post: Post) -> None:
@@ -258,7 +313,7 @@ def post_published(*, post: Post) -> None:
     if poster is not None:
         topic.subscribers.add(poster)
     url = post_url(post)
-    mentioned = mentioned_members(post.content.raw, exclude=poster)
+    mentioned = mentioned_members(post.content.raw, exclude=poster, forum=topic.forum)
     if mentioned:
         notify(recipients=mentioned, kind="forum.mention", actor=poster, target=topic, url=url)
     # post_save runs before machina updates the topic's trackers: a new first post has no

@@ -1,6 +1,7 @@
 """Two members hold a discussion: reactions, solutions, reports, mentions, quotes, follows."""
 
 import pytest
+from django.conf import settings
 from machina.apps.forum_conversation.models import Post, Topic
 
 from forum import services
@@ -49,7 +50,7 @@ def test_a_reply_makes_the_author_follow_and_notifies_followers_collapsed(
 def test_a_mention_notifies_the_member_once(client, question, asker, helper):
     lina = established(first_name="Lina", last_name="Roy")
     client.force_login(helper)
-    reply(client, question, "@Lina R. vous aviez le même problème, non? @Personne Inconnu")
+    reply(client, question, "@lina.r vous aviez le même problème, non? @personne.inconnue")
     notes = Notification.objects.filter(recipient=lina, kind="forum.mention")
     assert notes.count() == 1
     assert "Karim B." in notes.get().text
@@ -205,11 +206,11 @@ def test_double_submit_and_rate_limit(client, question, helper):
     assert response.status_code == 200
     assert "Vous venez de publier ce même message" in response.content.decode()
     count = Post.objects.filter(poster=helper).count()
-    for n in range(services.RATE_LIMIT_POSTS):
+    for n in range(settings.FORUM_RATE_LIMIT_POSTS):
         reply(client, question, f"Réponse {n}")
     response = reply(client, question, "Une de trop")
     assert "Veuillez patienter quelques minutes" in response.content.decode()
-    assert Post.objects.filter(poster=helper).count() < count + services.RATE_LIMIT_POSTS + 1
+    assert Post.objects.filter(poster=helper).count() < count + settings.FORUM_RATE_LIMIT_POSTS + 1
 
 
 def test_the_first_post_of_a_brand_new_member_waits_for_a_moderator(
@@ -280,7 +281,17 @@ def test_member_profile_shows_organisation_and_solutions_but_no_email(
 def test_member_suggestions_give_public_names_only(client, helper, asker):
     client.force_login(helper)
     data = client.get("/fr/forum/membres/suggestions/?q=Nad").json()
-    assert data == {"results": [{"id": asker.pk, "name": "Nadia B."}]}
+    assert data == {
+        "results": [
+            {
+                "id": asker.pk,
+                "name": "Nadia B.",
+                "organisation": "",  # her profile is private
+                "handle": "nadia.b",
+                "label": "Nadia B. (@nadia.b)",
+            }
+        ]
+    }
     client.logout()
     assert client.get("/fr/forum/membres/suggestions/?q=Nad").status_code == 302
 

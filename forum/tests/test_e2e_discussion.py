@@ -61,7 +61,12 @@ def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chro
     sign_in(karim, daphne_server, "karim@exemple.org")
     karim.goto(topic_url)
     karim.get_by_role("button", name="Merci").first.click()
-    karim.get_by_label("Message").fill("@Nadia B. essayez CiviCRM, c'est gratuit.")
+    # Karim mentions Nadia by her handle, picked in the suggestions as he types.
+    message = karim.get_by_label("Message")
+    message.press_sequentially("@Nadi")
+    karim.get_by_role("button", name="Nadia B. (@nadia.b)").click()
+    assert message.input_value() == "@nadia.b "
+    message.press_sequentially("essayez CiviCRM, c'est gratuit.")
     karim.get_by_role("button", name="Publier la réponse").click()
     karim.wait_for_url(TOPIC_PAGE)
     assert karim.get_by_text("essayez CiviCRM").is_visible()
@@ -72,9 +77,9 @@ def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chro
     nadia.get_by_text("essayez CiviCRM").wait_for(timeout=10000)
     assert nadia.get_by_label("Message").input_value() == "Merci, je regarde"
 
-    # The mention reached Nadia's bell live, without a reload...
+    # Karim's reaction and the mention reached Nadia's bell live, without a reload...
     nadia.wait_for_function(
-        "() => document.querySelector('[data-bell-count]').textContent.trim().startsWith('1')",
+        "() => document.querySelector('[data-bell-count]').textContent.trim().startsWith('2')",
         timeout=10000,
     )
     # ...and opening the topic it is about marks it read (and cancels its pending email).

@@ -17,6 +17,7 @@ from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsView
 from machina.apps.forum_permission.handler import PermissionHandler
 
+from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
 
 from .. import selectors, services
@@ -219,16 +220,50 @@ def preview(request):
 @login_required
 @require_GET
 def member_autocomplete(request):
-    """Public names for @mentions: never an email address."""
-    term = request.GET.get("q", "").strip()
+    """Suggestions for @mentions: "Name — organization (@handle)", never an email address.
+    The organization is shown only where the member's profile is visible to the viewer."""
+    term = request.GET.get("q", "").strip().lstrip("@")
     if len(term) < 2:
         return JsonResponse({"results": []})
-    members = get_user_model().objects.filter(
-        Q(display_name__istartswith=term) | Q(first_name__istartswith=term),
-        is_active=True,
-        deleted_at__isnull=True,
-    )[:8]
-    return JsonResponse({"results": [{"id": m.pk, "name": m.get_public_name()} for m in members]})
+    members = list(
+        get_user_model()
+        .objects.filter(
+            Q(handle__istartswith=term)
+            | Q(display_name__istartswith=term)
+            | Q(first_name__istartswith=term),
+            is_active=True,
+            deleted_at__isnull=True,
+            handle__isnull=False,
+        )
+        .exclude(pk=request.user.pk)
+        .select_related("organisation")
+        .order_by("handle")[:8]
+    )
+    if request.user.is_staff:
+        open_profiles = {m.pk for m in members}
+    else:
+        open_profiles = set(
+            MemberPrivacy.objects.filter(
+                user__in=members, profile_visibility=MemberPrivacy.Visibility.MEMBERS
+            ).values_list("user_id", flat=True)
+        )
+    results = []
+    for member in members:
+        organisation = (
+            member.organisation.name if member.organisation and member.pk in open_profiles else ""
+        )
+        name = member.get_public_name()
+        label = f"{name} — {organisation}" if organisation else name
+        results.append(
+            {
+                "id": member.pk,
+                "name": name,
+                "organisation": organisation,
+                "handle": member.handle,
+                "label": f"{label} (@{member.handle})",
+            }
+        )
+    return JsonResponse({"results": results})
 
 
 class MemberProfileView(ForumProfileDetailView):

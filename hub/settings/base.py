@@ -307,6 +307,12 @@ HUB_PERIODIC_COMMANDS: list[str] = []
 # `[a](javascript&colon;…)` through as a live link.
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
 MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditor"
+# Anti-flood, read by forum.services at each post: at most FORUM_RATE_LIMIT_POSTS messages
+# per member in FORUM_RATE_LIMIT_WINDOW_SECONDS; the same text posted again within
+# FORUM_DUPLICATE_WINDOW_SECONDS is a double submit and refused. Superusers are not limited.
+FORUM_RATE_LIMIT_POSTS = int(env("FORUM_RATE_LIMIT_POSTS", "6"))
+FORUM_RATE_LIMIT_WINDOW_SECONDS = int(env("FORUM_RATE_LIMIT_WINDOW_SECONDS", str(5 * 60)))
+FORUM_DUPLICATE_WINDOW_SECONDS = int(env("FORUM_DUPLICATE_WINDOW_SECONDS", str(10 * 60)))
 
 # --- privacy ---
 # Retention periods in days, by data type (the retention command and the privacy page read

@@ -123,7 +123,8 @@
     area.addEventListener("input", function () {
       clearTimeout(timer);
       var before = area.value.slice(0, area.selectionStart);
-      var m = before.match(/(?:^|\s)@([\wÀ-ÿ'.-]{2,30})$/);
+      // What follows "@": the start of a handle, a display name or a first name.
+      var m = before.match(/(?:^|[\s(])@([\wÀ-ÿ'.-]{2,30})$/);
       if (!m) { list.hidden = true; return; }
       timer = setTimeout(function () {
         fetch(T.membersUrl + "?q=" + encodeURIComponent(m[1]), { credentials: "same-origin" })
@@ -132,10 +133,11 @@
             list.innerHTML = "";
             data.results.forEach(function (member) {
               var li = document.createElement("li"), b = document.createElement("button");
-              b.type = "button"; b.textContent = "@" + member.name;
+              // "Nadia B. — Cuisine collective (@nadia.b)": the handle names one person.
+              b.type = "button"; b.textContent = member.label;
               b.addEventListener("click", function () {
                 var pos = area.selectionStart, start = pos - m[1].length - 1;
-                area.setRangeText("@" + member.name + " ", start, pos, "end");
+                area.setRangeText("@" + member.handle + " ", start, pos, "end");
                 list.hidden = true; area.focus();
                 area.dispatchEvent(new Event("input", { bubbles: true }));
               });
