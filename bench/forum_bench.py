@@ -10,7 +10,13 @@ BENCH_LONG posts for the late page, reactions and accepted answers. Then, signed
 member, it measures the median server time (Django's full request stack through the test
 client, after warm-up) and the query count of: a topic page (page 1 and the last page of
 the long topic), the forum index, a forum page, the unanswered list and search — with our
-`forum` app, then with plain machina (its own URLs, views and templates) on the same rows."""
+`forum` app and with plain machina (its own URLs, views and templates) on the same rows, in
+alternating blocks so that load from other processes weighs on both alike. It also prints
+the CPU time of the Django process, steadier than wall time on a busy machine.
+
+Note: plain machina here renders inside the hub's layout (MACHINA_BASE_TEMPLATE_NAME), and
+its pages' `content` block replaces the layout's, so plain machina skips its own forum bar
+(and that bar's permission check); ours renders a forum bar on every page."""
 
 import os
 import random
@@ -26,6 +32,10 @@ POSTS = int(os.environ.get("BENCH_POSTS", "200000"))
 LONG = int(os.environ.get("BENCH_LONG", "3000"))
 MEMBERS = 300
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+# BENCH_ONLY=topic measures only the pages whose label contains "topic".
+# BENCH_PROFILE=1 prints the SQL of the topic pages (ours and plain machina).
+PROFILE = os.environ.get("BENCH_PROFILE") == "1"
 BATCH = 5000
 
 SUBJECTS = ["logiciel", "sécurité", "données", "Loi 25", "subvention"]
@@ -174,21 +184,28 @@ def build(log):
     return Topic.objects.select_related("forum").get(pk=topics[0][0]), members[0]
 
 
-def measure(client, url, runs=RUNS):
+def measure(client, url, runs):
+    """Wall and CPU milliseconds of `runs` requests after two warm-up ones, and the query
+    count of one more."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for _ in range(2):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-    timings = []
+    wall, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    return statistics.median(timings), len(queries)
+    if PROFILE and "topic" in url:
+        print(f"\n--- queries of {url}")
+        for query in queries.captured_queries:
+            print(f"  {query['time']:>6} {query['sql'][:220]}")
+    return wall, cpu, len(queries)
 
 
 def main() -> int:
@@ -198,6 +215,8 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import override_settings, setup_test_environment
     from machina import MACHINA_MAIN_TEMPLATE_DIR
+
+    from forum import tracking
 
     setup_test_environment()
     original_name = connection.settings_dict["NAME"]
@@ -215,39 +234,66 @@ def main() -> int:
             ("forum page", base),
             ("unanswered list", "/fr/forum/sans-reponse/"),
             ("search 'securite'", "/fr/forum/recherche/?q=securite"),
+            ("search 'securite' page 2", "/fr/forum/recherche/?q=securite&page=2"),
+            ("search 'switching' (English)", "/fr/forum/recherche/?q=switching"),
         ]
         plain_pages = {
             "search 'securite'": "/fr/forum/search/?q=securite",
+            # Plain machina answers 404: its "simple" search does not fold accents, so
+            # "securite" finds none of the "sécurité" posts and there is no page 2.
+            "search 'securite' page 2": None,
+            "search 'switching' (English)": "/fr/forum/search/?q=switching",
             "unanswered list": None,  # plain machina has no such page
         }
+        only = os.environ.get("BENCH_ONLY")  # e.g. "topic": only the pages whose label has it
+        if only:
+            pages = [(label, url) for label, url in pages if only in label]
         client = Client()
         client.force_login(member)
-        results = {}
-        for label, url in pages:
-            results[label] = measure(client, url)
+        # Ours and plain machina take turns (ROUNDS blocks each) so that a busy machine
+        # slows both alike; each figure is the median over all blocks.
+        results = {label: ([], [], 0) for label, _url in pages}
+        plain = {label: ([], [], 0) for label, _url in pages}
         plain_templates = [dict(settings.TEMPLATES[0])]
         plain_templates[0]["DIRS"] = [MACHINA_MAIN_TEMPLATE_DIR]
-        with override_settings(ROOT_URLCONF="bench.forum_plain_urls", TEMPLATES=plain_templates):
-            plain = {}
+        per_block = max(1, RUNS // ROUNDS)
+        for _round in range(ROUNDS):
             for label, url in pages:
-                url = plain_pages.get(label, url)
-                if url is None:
-                    plain[label] = None
-                    continue
-                runs = 3 if "search" in label else RUNS
-                plain[label] = measure(client, url, runs=runs)
+                wall, cpu, queries = measure(client, url, per_block)
+                results[label] = (results[label][0] + wall, results[label][1] + cpu, queries)
+            tracking.disconnect()  # plain machina marks topics read its own way
+            with override_settings(
+                ROOT_URLCONF="bench.forum_plain_urls", TEMPLATES=plain_templates
+            ):
+                for label, url in pages:
+                    url = plain_pages.get(label, url)
+                    if url is None:
+                        plain[label] = None
+                        continue
+                    runs = 1 if "search" in label else per_block
+                    wall, cpu, queries = measure(client, url, runs)
+                    plain[label] = (plain[label][0] + wall, plain[label][1] + cpu, queries)
+            tracking.connect()
         print(
             f"\nforum_bench: {TOPICS} topics, {POSTS} posts, long topic of {topic.posts_count}"
-            f" posts; median of {RUNS} requests (ms) and queries, signed-in member"
+            f" posts; signed-in member; median of {per_block * ROUNDS} requests in {ROUNDS}"
+            " alternating blocks: wall ms (server time), CPU ms of the Django process, queries"
         )
-        print(f"{'page':34} {'ours ms':>9} {'q':>4} {'machina ms':>11} {'q':>4}")
+        header = f"{'page':34} {'ours ms':>8} {'cpu':>6} {'q':>3}"
+        print(header + f"  {'machina ms':>10} {'cpu':>6} {'q':>3}")
         for label, _url in pages:
-            ours_ms, ours_q = results[label]
+            wall, cpu, queries = results[label]
+            line = f"{label:34} {statistics.median(wall):8.1f} {statistics.median(cpu):6.1f}"
+            line += f" {queries:3d}"
             if plain[label] is None:
-                print(f"{label:34} {ours_ms:9.1f} {ours_q:4d} {'—':>11} {'—':>4}")
+                line += f"  {'—':>10} {'—':>6} {'—':>3}"
             else:
-                plain_ms, plain_q = plain[label]
-                print(f"{label:34} {ours_ms:9.1f} {ours_q:4d} {plain_ms:11.1f} {plain_q:4d}")
+                p_wall, p_cpu, p_queries = plain[label]
+                line += (
+                    f"  {statistics.median(p_wall):10.1f} {statistics.median(p_cpu):6.1f}"
+                    f" {p_queries:3d}"
+                )
+            print(line)
     finally:
         connection.creation.destroy_test_db(original_name, verbosity=0)
     return 0

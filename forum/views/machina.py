@@ -4,12 +4,12 @@ patterns for the same paths come first in forum/urls.py; machina's code stays un
 from collections import defaultdict
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from machina.apps.forum_conversation import views as machina_views
 from machina.apps.forum_conversation.models import Post
 
-from hub.notifications.services import notifications_mark_read
+from hub.notifications.services import request_mark_read
 
 from .. import services
 from ..forms import CommunityPostForm, CommunityTopicForm
@@ -22,21 +22,18 @@ class _NoPolls:
 
 
 def reaction_summary(post_ids, user):
-    """{post_id: [{"kind", "label", "count", "mine"}]} in two queries, whatever the count."""
+    """{post_id: [{"kind", "label", "count", "mine"}]} in one query, whatever the count."""
     counts = defaultdict(dict)
-    rows = (
-        Reaction.objects.filter(post_id__in=post_ids)
-        .values("post_id", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    mine = set()
+    rows = Reaction.objects.filter(post_id__in=post_ids).values("post_id", "kind").order_by()
+    if user.is_authenticated:
+        rows = rows.annotate(n=Count("id"), mine=Count("id", filter=Q(user=user)))
+    else:
+        rows = rows.annotate(n=Count("id"))
     for row in rows:
         counts[row["post_id"]][row["kind"]] = row["n"]
-    mine = set()
-    if user.is_authenticated:
-        mine = set(
-            Reaction.objects.filter(post_id__in=post_ids, user=user).values_list("post_id", "kind")
-        )
+        if row.get("mine"):
+            mine.add((row["post_id"], row["kind"]))
     summary = {}
     for post_id in post_ids:
         summary[post_id] = [
@@ -57,7 +54,7 @@ class TopicView(machina_views.TopicView):
         if request.user.is_authenticated:
             # Reading the topic marks its notifications read, which also cancels the
             # pending email about them (hub.notifications).
-            notifications_mark_read(user=request.user, target=self.get_topic())
+            request_mark_read(request, target=self.get_topic())
         return response
 
     def get_context_data(self, **kwargs):
@@ -77,9 +74,13 @@ class TopicView(machina_views.TopicView):
             post.community_is_head = post.pk == topic.first_post_id
         context["posts"] = posts
         context["solution"] = solution
-        moderator = services.is_moderator(
-            forum=topic.forum, user=user, handler=self.request.forum_permission_handler
+        handler = self.request.forum_permission_handler
+        # Computed once for the page, not once per message in the template.
+        context["user_can_add_post"] = handler.can_add_post(topic, user)
+        context["user_follows_topic"] = (
+            user.is_authenticated and topic.subscribers.filter(pk=user.pk).exists()
         )
+        moderator = services.is_moderator(forum=topic.forum, user=user, handler=handler)
         context["user_is_moderator"] = moderator
         context["user_can_accept"] = user.is_authenticated and (
             topic.poster_id == user.pk or moderator

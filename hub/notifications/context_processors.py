@@ -1,4 +1,4 @@
-from .services import unread_count
+from .services import request_unread_count
 
 
 def bell(request):
@@ -6,4 +6,4 @@ def bell(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": unread_count(user=user)}
+    return {"unread_notifications": request_unread_count(request)}

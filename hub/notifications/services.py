@@ -274,6 +274,25 @@ def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
+def request_unread_count(request) -> int:
+    """The bell's unread count for the request's member, counted once per request."""
+    if getattr(request, "_hub_unread_count", None) is None:
+        request._hub_unread_count = unread_count(user=request.user)
+    return request._hub_unread_count
+
+
+def request_mark_read(request, *, target) -> int:
+    """`notifications_mark_read(target=...)` for the member reading `target` now. Pages that
+    call it on every view (a topic, an event) pay only the bell's count, which the page needs
+    anyway, when nothing is unread: the common case."""
+    if not request_unread_count(request):
+        return 0
+    changed = notifications_mark_read(user=request.user, target=target)
+    if changed:
+        request._hub_unread_count = None  # the bell counts again
+    return changed
+
+
 # --- email -------------------------------------------------------------------------------
 
 
