@@ -68,9 +68,7 @@ def post_fragment(request, pk: int):
             "post": post,
             "topic": topic,
             "forum": topic.forum,
-            "user_can_add_post": request.forum_permission_handler.can_add_post(
-                topic, request.user
-            ),
+            "user_can_add_post": request.forum_permission_handler.can_add_post(topic, request.user),
             "user_can_accept": topic.poster_id == request.user.pk
             or services.is_moderator(forum=topic.forum, user=request.user),
         },
