@@ -1,6 +1,6 @@
 """Forum search in English too: a second expression GIN index on posts, with the
 `english_unaccent` configuration (English stemming, accents ignored), the same expression as
-forum.selectors.post_vector("english_unaccent"). The configurations are created here if
+the French index of 0004 with the English configuration. The configurations are created here if
 missing (idempotent, as in 0002 and cms 0003), so the forum does not depend on the CMS's
 migration order. PostgreSQL only; nothing to do on SQLite, where search uses icontains."""
 
@@ -22,7 +22,7 @@ END
 $$;
 """
 # Written out rather than imported from forum.selectors: a migration must not change when the
-# code does. A test checks the two agree (test_search.py).
+# code does. (0007 replaces this index with stored vectors.)
 CREATE_INDEX = (
     "CREATE INDEX IF NOT EXISTS community_post_fts_en ON forum_conversation_post USING GIN "
     "((to_tsvector('english_unaccent'::regconfig, coalesce(forum_conversation_post.subject, '')"
