@@ -56,11 +56,14 @@ def uses_postgres_search() -> bool:
 
 # Search ------------------------------------------------------------------------------------
 # A post matches when its French or its English vector matches the query (a member writes
-# "bénévoles", another "volunteers"); each vector has its own expression GIN index
-# (migrations 0004 and 0006), and PostgreSQL uses an expression index only when the query
-# repeats the expression exactly: build both from `post_vector`, nowhere else.
+# "bénévoles", another "volunteers"). Both vectors are stored in generated columns of
+# machina's post table, each with its GIN index (migration 0007): ranking reads them instead
+# of parsing every matching post again. Unknown to the Post model: used in SQL only.
 
-SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
+SEARCH_VECTORS = {
+    "french_unaccent": "forum_conversation_post.community_search_fr",
+    "english_unaccent": "forum_conversation_post.community_search_en",
+}
 SEARCH_PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 # Highlight markers: private-use characters, removed from the text before highlighting, so a
@@ -72,21 +75,13 @@ HEADLINE_OPTIONS = (
 )
 
 
-def post_vector(config: str) -> str:
-    return (
-        f"to_tsvector('{config}'::regconfig, coalesce(forum_conversation_post.subject, '')"
-        " || ' ' || coalesce(forum_conversation_post.content, ''))"
-    )
-
-
 def ts_query(config: str) -> str:
     return f"websearch_to_tsquery('{config}'::regconfig, %s)"
 
 
-POST_VECTOR = post_vector("french_unaccent")  # the index of migration 0004
-_MATCH_SQL = " OR ".join(f"{post_vector(c)} @@ {ts_query(c)}" for c in SEARCH_CONFIGS)
+_MATCH_SQL = " OR ".join(f"{vector} @@ {ts_query(c)}" for c, vector in SEARCH_VECTORS.items())
 _RANK_SQL = "GREATEST({})".format(
-    ", ".join(f"ts_rank({post_vector(c)}, {ts_query(c)})" for c in SEARCH_CONFIGS)
+    ", ".join(f"ts_rank({vector}, {ts_query(c)})" for c, vector in SEARCH_VECTORS.items())
 )
 # The post's visible text: its sanitised HTML without tags (entities stay; unescaped later)
 # and without our markers.
@@ -95,7 +90,7 @@ _PLAIN_SQL = (
     " '<[^>]*>|[\\ue000\\ue001]', ' ', 'g')"
 )
 _HEADLINE_SQL = (
-    f"CASE WHEN {post_vector('french_unaccent')} @@ {ts_query('french_unaccent')}"
+    f"CASE WHEN {SEARCH_VECTORS['french_unaccent']} @@ {ts_query('french_unaccent')}"
     f" THEN ts_headline('french_unaccent'::regconfig, {_PLAIN_SQL},"
     f" {ts_query('french_unaccent')}, %s)"
     f" ELSE ts_headline('english_unaccent'::regconfig, {_PLAIN_SQL},"
@@ -141,7 +136,7 @@ class TopicSearch:
             return posts.none()
         if self.postgres:
             # Constant SQL; the searched text is always a query parameter.
-            params = [self.query] * len(SEARCH_CONFIGS)
+            params = [self.query] * len(SEARCH_VECTORS)
             return posts.filter(RawSQL(_MATCH_SQL, params, output_field=BooleanField()))  # noqa: S611
         words = _words(self.query)
         if not words:
@@ -160,7 +155,7 @@ class TopicSearch:
         if not isinstance(window, slice):
             raise TypeError("TopicSearch takes slices only.")
         if self.postgres:
-            params = [self.query] * len(SEARCH_CONFIGS)
+            params = [self.query] * len(SEARCH_VECTORS)
             rank = RawSQL(_RANK_SQL, params, output_field=FloatField())  # noqa: S611
         else:
             rank = Value(0.0, output_field=FloatField())
@@ -230,18 +225,21 @@ def _mark_words(post: Post, words: list[str], length: int = 240) -> str:
 
 def open_reports(*, user):
     """Posts with open reports in forums `user` moderates, most reported first."""
-    from django.db.models import Count, Max
+    from django.db.models import Count, Exists, Max, OuterRef
 
     handler = PermissionHandler()
     forums = handler.get_moderation_queue_forums(user)
+    # Exists, not a filter across the relation: `community_reports__resolved_at__isnull`
+    # alone also matches posts that have no report at all (an outer join's NULL).
+    open_ = Q(community_reports__resolved_at__isnull=True)
     return (
         Post.objects.filter(
+            Exists(PostReport.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)),
             topic__forum__in=forums,
-            community_reports__resolved_at__isnull=True,
         )
         .annotate(
-            open_reports=Count("community_reports"),
-            last_report=Max("community_reports__created_at"),
+            open_reports=Count("community_reports", filter=open_),
+            last_report=Max("community_reports__created_at", filter=open_),
         )
         .select_related("topic", "topic__forum", "poster")
         .order_by("-open_reports", "-last_report")
