@@ -54,6 +54,28 @@ def is_moderator(*, forum, user, handler: PermissionHandler | None = None) -> bo
     return bool(user.is_superuser or perms.can_approve_posts(forum, user))
 
 
+def forum_moderators(*, forum):
+    """Active members who may approve messages in `forum`: machina's `can_approve_posts`
+    granted to them or to one of their groups, on this forum or on all forums (a grant on a
+    parent forum is copied to its children by machina's admin), and superusers."""
+    from django.db.models import Q
+    from machina.apps.forum_permission.models import (
+        GroupForumPermission,
+        UserForumPermission,
+    )
+
+    granted = Q(forum=forum) | Q(forum__isnull=True)
+    granted &= Q(permission__codename="can_approve_posts", has_perm=True)
+    users = UserForumPermission.objects.filter(granted, user__isnull=False).values("user_id")
+    groups = GroupForumPermission.objects.filter(granted).values("group_id")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=users) | Q(groups__in=groups) | Q(is_superuser=True))
+        .filter(is_active=True)
+        .distinct()
+    )
+
+
 def check_can_read_post(*, post: Post, user) -> None:
     forum = post.topic.forum
     if not _perms().can_read_forum(forum, user):
@@ -186,9 +208,8 @@ def post_report(*, post: Post, user, reason: str) -> PostReport:
         raise ForumError(
             _("You have already reported this message. The moderators will look at it.")
         ) from None
-    moderators = get_user_model().objects.filter(is_staff=True, is_active=True)
     notify(
-        recipients=moderators,
+        recipients=forum_moderators(forum=post.topic.forum),
         kind="forum.report",
         actor=user,
         target=post.topic,

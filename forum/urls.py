@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from .views import community
 from .views import machina as conversation
@@ -26,6 +27,8 @@ machina_overrides = [
         "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         conversation.PostUpdateView.as_view(),
     ),
+    # machina's own search (haystack's "simple" backend) gives way to ours.
+    path("search/", RedirectView.as_view(pattern_name="community:search", query_string=True)),
     path("member/profile/<str:pk>/", community.MemberProfileView.as_view()),
     path("member/profile/<str:pk>/posts/", community.MemberPostsView.as_view()),
 ]
