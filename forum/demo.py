@@ -77,6 +77,29 @@ def seed(log) -> None:
     seed_forums(log)
     seed_moderators()
     seed_discussions(log)
+    seed_poll(log)
+
+
+def seed_poll(log) -> None:
+    from machina.apps.forum_conversation.forum_polls.models import (
+        TopicPoll,
+        TopicPollOption,
+        TopicPollVote,
+    )
+
+    from .demo_content import POLL
+
+    subject, question, choices, votes = POLL
+    topic = Topic.objects.filter(subject=subject).first()
+    if topic is None or TopicPoll.objects.filter(topic=topic).exists():
+        return
+    poll = TopicPoll.objects.create(topic=topic, question=question, max_options=1)
+    options = [TopicPollOption.objects.create(poll=poll, text=text) for text in choices]
+    for member, index in votes:
+        voter = _member(member)
+        if voter is not None:
+            TopicPollVote.objects.create(poll_option=options[index], voter=voter)
+    log(f"1 poll, {TopicPollVote.objects.filter(poll_option__poll=poll).count()} votes")
 
 
 def seed_forums(log) -> None:

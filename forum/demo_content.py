@@ -686,3 +686,15 @@ PENDING = (
     "Première question d'un nouveau membre",
     "Bonjour, je viens d'arriver. Comment publier une offre de bénévolat ici?",
 )
+
+# A poll on a topic above: (topic subject, question, choices, votes as (member, choice)).
+POLL = (
+    "Idées pour souligner la Semaine de l'action bénévole?",
+    "Quelle formule préférez-vous pour remercier vos bénévoles?",
+    [
+        "Un 5 à 7 dans nos locaux",
+        "Des cartes de remerciement écrites à la main",
+        "Une courte vidéo de l'équipe",
+    ],
+    [("karim", 0), ("lucie", 1), ("amelie", 0), ("francois", 2), ("gilles", 0)],
+)

@@ -6,6 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from machina.apps.forum_conversation.forms import PostForm, TopicForm
+from machina.apps.forum_conversation.forum_polls.forms import (
+    BaseTopicPollOptionFormset,
+    TopicPollOptionForm,
+)
+from machina.apps.forum_conversation.forum_polls.models import TopicPollOption
+from machina.conf import settings as machina_settings
 
 from . import services
 from .models import PostReport
@@ -56,16 +62,41 @@ class CommunityTopicForm(_CommunityRules, TopicForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._rules_init()
-        for name in [n for n in self.fields if n.startswith("poll_")]:
-            # Polls are not offered in our forms (machina keeps supporting them).
-            del self.fields[name]
+        if "poll_question" in self.fields:  # members who may create polls (machina checks)
+            self._poll_fields_init()
         if len(list(self.fields["topic_type"].choices)) <= 1:
             self.fields["topic_type"].widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()
         self._check_rate()
+        if cleaned.get("poll_question") and not cleaned.get("poll_max_options"):
+            # machina's message for this is not translated: say it in the member's language.
+            self.errors["poll_max_options"] = self.error_class(
+                [_("Say how many choices each person may tick.")]
+            )
         return cleaned
+
+    def _poll_fields_init(self):
+        labels = {
+            "poll_question": _("Poll question"),
+            "poll_max_options": _("Choices per person"),
+            "poll_duration": _("Open for how many days"),
+            "poll_user_changes": _("People may change their vote"),
+            "poll_hide_results": _("Show the results only to me and the moderators"),
+        }
+        for name, label in labels.items():
+            self.fields[name].label = label
+            self.fields[name].widget.attrs.pop("placeholder", None)
+        self.fields["poll_question"].help_text = _("Leave it empty for a question without a poll.")
+        self.fields["poll_duration"].help_text = _("Leave it empty for a poll without an end.")
+        for name in ("poll_max_options", "poll_user_changes", "poll_hide_results"):
+            self.fields[name].help_text = ""  # the labels say it; machina's are not translated
+        self.fields["poll_max_options"].min_value = 1
+        if not self.is_bound and self.fields["poll_max_options"].initial is None:
+            self.fields["poll_max_options"].initial = 1
+        if not self.is_bound and not self.fields["poll_duration"].initial:
+            self.fields["poll_duration"].initial = None  # empty means no end, as the help says
 
     def create_topic(self):
         topic = super().create_topic()
@@ -81,6 +112,32 @@ class CommunityTopicForm(_CommunityRules, TopicForm):
         if getattr(self, "_needs_approval", False):
             post.approved = False
         return post
+
+
+class _PollOptionFormset(BaseTopicPollOptionFormset):
+    """machina's poll options, with its one untranslated message said in the member's
+    language."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["text"].widget.attrs.pop("placeholder", None)  # each has a label
+
+    def clean(self):
+        try:
+            super().clean()
+        except forms.ValidationError:
+            raise forms.ValidationError(_("A poll needs at least two choices.")) from None
+
+
+PollOptionFormset = forms.modelformset_factory(
+    TopicPollOption,
+    TopicPollOptionForm,
+    formset=_PollOptionFormset,
+    can_delete=True,
+    extra=4,  # room for four choices without JavaScript
+    max_num=machina_settings.POLL_MAX_OPTIONS_PER_POLL,
+    validate_max=True,
+)
 
 
 class ReportForm(forms.Form):

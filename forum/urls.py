@@ -27,6 +27,7 @@ machina_overrides = [
         "forum/<str:forum_slug>-<int:forum_pk>/topic/<str:topic_slug>-<int:topic_pk>/<int:pk>/post/update/",
         conversation.PostUpdateView.as_view(),
     ),
+    path("poll/<int:pk>/vote/", conversation.PollVoteView.as_view()),
     # machina's own search (haystack's "simple" backend) gives way to ours.
     path("search/", RedirectView.as_view(pattern_name="community:search", query_string=True)),
     path("member/profile/<str:pk>/", community.MemberProfileView.as_view()),

@@ -4,21 +4,23 @@ patterns for the same paths come first in forum/urls.py; machina's code stays un
 from collections import defaultdict
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
+from django.forms.forms import NON_FIELD_ERRORS
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
+from machina.apps.forum_conversation.forum_polls import views as machina_poll_views
+from machina.apps.forum_conversation.forum_polls.models import TopicPoll
 from machina.apps.forum_conversation.models import Post
 
 from hub.notifications.services import request_mark_read
 
 from .. import services
-from ..forms import CommunityPostForm, CommunityTopicForm
+from ..forms import CommunityPostForm, CommunityTopicForm, PollOptionFormset
 from ..models import Reaction, TopicSolution
-
-
-class _NoPolls:
-    def get_poll_option_formset(self, formset_class):
-        return None
 
 
 def reaction_summary(post_ids, user):
@@ -48,6 +50,39 @@ def reaction_summary(post_ids, user):
     return summary
 
 
+def poll_summary(*, poll, topic, user, handler) -> dict:
+    """What the poll block shows, with the vote counts of every option in one query
+    (machina's templates count the votes again for each option)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from machina.apps.forum_conversation.forum_polls.models import TopicPollVote
+
+    options = list(poll.options.annotate(votes_count=Count("votes")).order_by("pk"))
+    total = sum(option.votes_count for option in options)
+    for option in options:
+        option.percent = round(100 * option.votes_count / total) if total else 0
+    votes = TopicPollVote.objects.filter(poll_option__poll=poll)
+    voters = total if poll.max_options == 1 else votes.values("voter").distinct().count()
+    mine = set()
+    if user.is_authenticated:
+        mine = set(votes.filter(voter=user).values_list("poll_option_id", flat=True))
+    closes_on = poll.created + timedelta(days=poll.duration) if poll.duration else None
+    return {
+        "options": options,
+        "voters": voters,
+        "mine": mine,
+        "voted": bool(mine),
+        # Visitors never vote (and machina's check fails on their lazy forum key).
+        "can_vote": user.is_authenticated and handler.can_vote_in_poll(poll, user),
+        "sees_hidden_results": poll.hide_results
+        and topic.first_post is not None
+        and handler.can_edit_post(topic.first_post, user),
+        "closes_on": closes_on,
+        "closed": closes_on is not None and closes_on < timezone.now(),
+    }
+
+
 class TopicView(machina_views.TopicView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -75,6 +110,10 @@ class TopicView(machina_views.TopicView):
         context["posts"] = posts
         context["solution"] = solution
         handler = self.request.forum_permission_handler
+        if context.get("poll") is not None:
+            context["poll_summary"] = poll_summary(
+                poll=context["poll"], topic=topic, user=user, handler=handler
+            )
         # Computed once for the page, not once per message in the template.
         context["user_can_add_post"] = handler.can_add_post(topic, user)
         context["user_follows_topic"] = (
@@ -88,12 +127,37 @@ class TopicView(machina_views.TopicView):
         return context
 
 
-class TopicCreateView(_NoPolls, machina_views.TopicCreateView):
+class TopicCreateView(machina_views.TopicCreateView):
     post_form_class = CommunityTopicForm
+    poll_option_formset_class = PollOptionFormset
 
 
-class TopicUpdateView(_NoPolls, machina_views.TopicUpdateView):
+class TopicUpdateView(machina_views.TopicUpdateView):
     post_form_class = CommunityTopicForm
+    poll_option_formset_class = PollOptionFormset
+
+
+class PollVoteView(machina_poll_views.TopicPollVoteView):
+    """machina's vote, with one plain message when the vote is refused (machina shows its
+    form-wide error list as HTML in the message, and nothing for a choice that is not in
+    the poll)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            # Visitors sign in first (machina's check fails on their lazy forum key).
+            poll = get_object_or_404(TopicPoll.objects.select_related("topic__forum"), **kwargs)
+            return redirect_to_login(_topic_url(poll.topic))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        errors = form.errors.get(NON_FIELD_ERRORS) or next(iter(form.errors.values()), None)
+        messages.error(self.request, errors[0] if errors else _("Your vote was not counted."))
+        return HttpResponseRedirect(_topic_url(self.object.topic))
+
+
+def _topic_url(topic) -> str:
+    forum = topic.forum
+    return reverse("forum_conversation:topic", args=[forum.slug, forum.pk, topic.slug, topic.pk])
 
 
 class PostCreateView(machina_views.PostCreateView):

@@ -1,0 +1,47 @@
+"""A poll in a real Chromium against a real Daphne: a member asks a question with a poll,
+another votes and sees the results; the form and both states of the poll pass axe."""
+
+import pytest
+
+from .conftest import established
+from .test_e2e_discussion import TOPIC_PAGE, sign_in
+from .test_e2e_moderation import assert_accessible
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_member_asks_with_a_poll_and_another_votes(daphne_server, chromium, site):
+    from forum import demo as forum_demo
+
+    forum_demo.seed_forums(lambda message: None)
+    established(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
+    established(email="karim@exemple.org", first_name="Karim", last_name="Benali")
+
+    nadia = chromium.new_context(locale="fr-CA").new_page()
+    sign_in(nadia, daphne_server, "nadia@exemple.org")
+    nadia.goto(f"{daphne_server}/fr/forum/")
+    nadia.get_by_role("link", name="Demandes d'aide").click()
+    nadia.get_by_role("link", name="Poser une question").click()
+    nadia.get_by_label("Titre").fill("Quel jour pour la formation Loi 25?")
+    nadia.get_by_label("Message").fill("Nous organisons une formation en ligne.")
+    nadia.get_by_text("Ajouter un sondage").click()
+    nadia.get_by_label("Question du sondage").fill("Quel jour vous convient?")
+    nadia.get_by_label("Choix 1", exact=True).fill("Mardi matin")
+    nadia.get_by_label("Choix 2", exact=True).fill("Jeudi après-midi")
+    assert_accessible(nadia, "question form with a poll")
+    nadia.get_by_role("button", name="Publier la question").click()
+    nadia.wait_for_url(TOPIC_PAGE)
+    topic_url = nadia.url.split("?")[0]
+
+    karim = chromium.new_context(locale="fr-CA").new_page()
+    sign_in(karim, daphne_server, "karim@exemple.org")
+    karim.goto(topic_url)
+    poll = karim.get_by_role("region", name="Quel jour vous convient?")
+    assert_accessible(karim, "topic with a poll to vote in")
+    poll.get_by_label("Jeudi après-midi").check()
+    poll.get_by_role("button", name="Voter").click()
+    karim.wait_for_url(TOPIC_PAGE)
+    results = karim.get_by_role("region", name="Quel jour vous convient?")
+    assert "100 % (1 vote)" in results.inner_text()
+    assert "1 personne a voté." in results.inner_text()
+    assert_accessible(karim, "topic with poll results")
