@@ -1,5 +1,6 @@
-"""A poll in a real Chromium against a real Daphne: a member asks a question with a poll,
-another votes and sees the results; the form and both states of the poll pass axe."""
+"""A poll in a real Chromium against a real Daphne: a member asks a question with a poll
+(and pastes a link over a word), another votes and sees the results; the form and both
+states of the poll pass axe."""
 
 import pytest
 
@@ -23,7 +24,21 @@ def test_a_member_asks_with_a_poll_and_another_votes(daphne_server, chromium, si
     nadia.get_by_role("link", name="Demandes d'aide").click()
     nadia.get_by_role("link", name="Poser une question").click()
     nadia.get_by_label("Titre").fill("Quel jour pour la formation Loi 25?")
-    nadia.get_by_label("Message").fill("Nous organisons une formation en ligne.")
+    message = nadia.get_by_label("Message")
+    message.fill("Nous organisons une formation en ligne.")
+    # Pasting a web address over selected words makes them a link.
+    message.evaluate(
+        """area => {
+            area.setSelectionRange(20, 29);  // "formation"
+            const data = new DataTransfer();
+            data.setData("text/plain", "https://exemple.org/loi-25");
+            area.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                            cancelable: true}));
+        }"""
+    )
+    assert message.input_value() == (
+        "Nous organisons une [formation](https://exemple.org/loi-25) en ligne."
+    )
     nadia.get_by_text("Ajouter un sondage").click()
     nadia.get_by_label("Question du sondage").fill("Quel jour vous convient?")
     nadia.get_by_label("Choix 1", exact=True).fill("Mardi matin")

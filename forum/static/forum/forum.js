@@ -67,8 +67,21 @@
     });
     bar.appendChild(toggle);
     bar.hidden = false;
+    setupLinkPaste(area);
     setupDraft(area);
     setupMentions(area, root);
+  }
+
+  // Pasting a web address over selected words makes them a link: [words](address).
+  function setupLinkPaste(area) {
+    area.addEventListener("paste", function (event) {
+      var text = (event.clipboardData || window.clipboardData).getData("text").trim();
+      var start = area.selectionStart, end = area.selectionEnd;
+      if (start === end || !/^https?:\/\/\S+$/.test(text)) return;
+      event.preventDefault();
+      area.setRangeText("[" + area.value.slice(start, end) + "](" + text + ")", start, end, "end");
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    });
   }
 
   function setupDraft(area) {
