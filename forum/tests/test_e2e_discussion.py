@@ -24,18 +24,24 @@ def sign_in(page, base, email):
     page.wait_for_url("**/fr/**")
 
 
-def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chromium, site):
+def nadia_on_the_question_form(daphne_server, chromium):
+    """The forums, Nadia and Karim (members who posted before); Nadia, signed in, opens
+    "Poser une question" in "Demandes d'aide". Returns her page."""
     from forum import demo as forum_demo
 
     forum_demo.seed_forums(lambda message: None)
     established(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
     established(email="karim@exemple.org", first_name="Karim", last_name="Benali")
-
     nadia = chromium.new_context(locale="fr-CA").new_page()
     sign_in(nadia, daphne_server, "nadia@exemple.org")
     nadia.goto(f"{daphne_server}/fr/forum/")
     nadia.get_by_role("link", name="Demandes d'aide").click()
     nadia.get_by_role("link", name="Poser une question").click()
+    return nadia
+
+
+def test_two_members_discuss_and_the_asker_accepts_an_answer(daphne_server, chromium, site):
+    nadia = nadia_on_the_question_form(daphne_server, chromium)
     nadia.get_by_label("Titre").fill("Quel logiciel pour nos membres?")
     editor = nadia.get_by_label("Message")
     editor.fill("Nous sommes un petit organisme.")

@@ -4,25 +4,14 @@ states of the poll pass axe."""
 
 import pytest
 
-from .conftest import established
-from .test_e2e_discussion import TOPIC_PAGE, sign_in
+from .test_e2e_discussion import TOPIC_PAGE, nadia_on_the_question_form, sign_in
 from .test_e2e_moderation import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_member_asks_with_a_poll_and_another_votes(daphne_server, chromium, site):
-    from forum import demo as forum_demo
-
-    forum_demo.seed_forums(lambda message: None)
-    established(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
-    established(email="karim@exemple.org", first_name="Karim", last_name="Benali")
-
-    nadia = chromium.new_context(locale="fr-CA").new_page()
-    sign_in(nadia, daphne_server, "nadia@exemple.org")
-    nadia.goto(f"{daphne_server}/fr/forum/")
-    nadia.get_by_role("link", name="Demandes d'aide").click()
-    nadia.get_by_role("link", name="Poser une question").click()
+    nadia = nadia_on_the_question_form(daphne_server, chromium)
     nadia.get_by_label("Titre").fill("Quel jour pour la formation Loi 25?")
     message = nadia.get_by_label("Message")
     message.fill("Nous organisons une formation en ligne.")

@@ -96,3 +96,14 @@ def test_the_reports_page_lists_only_messages_with_open_reports(
     client.force_login(moderator)
     page = client.get(reverse("community:reports")).content.decode()
     assert "Signalé deux fois." in page and "Rien à signaler." not in page
+
+
+def test_marking_a_forums_topics_read_asks_then_marks(client, question, help_forum, helper):
+    from machina.apps.forum_tracking.models import ForumReadTrack
+
+    url = reverse("forum_tracking:mark_topics_read", args=[help_forum.pk])
+    client.force_login(helper)
+    page = client.get(url).content.decode()
+    assert "<h1>Marquer tous les sujets comme lus</h1>" in page and "btn-warning" not in page
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert ForumReadTrack.objects.filter(forum=help_forum, user=helper).exists()
