@@ -58,3 +58,19 @@ def render(text: str | None, **kwargs) -> str:
     if not text:
         return ""
     return clean_html(_markdown().convert(text))
+
+
+def rerender_stored(model, field: str, *, batch_size: int = 500) -> None:
+    """Renders `field` again into machina's stored `_<field>_rendered` for every row of
+    `model` (for data migrations: after a change of renderer, stored HTML is stale)."""
+    rendered_field = f"_{field}_rendered"
+    batch = []
+    for row in model.objects.only("pk", field).iterator(chunk_size=batch_size):
+        value = getattr(row, field)  # machina's descriptor wraps it in MarkupText
+        setattr(row, rendered_field, render(getattr(value, "raw", value)))
+        batch.append(row)
+        if len(batch) >= batch_size:
+            model.objects.bulk_update(batch, [rendered_field])
+            batch = []
+    if batch:
+        model.objects.bulk_update(batch, [rendered_field])

@@ -3,29 +3,16 @@
 
 from django.db import migrations
 
-BATCH = 500
-
 
 def rerender(apps, schema_editor):
-    from forum.markup import render
+    from forum.markup import rerender_stored
 
     for label, model_name, field in [
         ("forum_conversation", "Post", "content"),
         ("forum", "Forum", "description"),
         ("forum_member", "ForumProfile", "signature"),
     ]:
-        model = apps.get_model(label, model_name)
-        rendered_field = f"_{field}_rendered"
-        batch = []
-        for row in model.objects.only("pk", field).iterator(chunk_size=BATCH):
-            value = getattr(row, field)  # machina's descriptor wraps it in MarkupText
-            setattr(row, rendered_field, render(getattr(value, "raw", value)))
-            batch.append(row)
-            if len(batch) >= BATCH:
-                model.objects.bulk_update(batch, [rendered_field])
-                batch = []
-        if batch:
-            model.objects.bulk_update(batch, [rendered_field])
+        rerender_stored(apps.get_model(label, model_name), field)
 
 
 class Migration(migrations.Migration):

@@ -177,3 +177,19 @@ def test_the_migration_rerenders_html_stored_by_the_old_renderer():
     migration.rerender(global_apps, None)
     post.refresh_from_db()
     assert post._content_rendered == "<p><a>a</a></p>"
+
+
+@pytest.mark.django_db
+def test_the_mentions_migration_rerenders_posts_written_before_mentions():
+    import importlib
+
+    from django.apps import apps as global_apps
+    from machina.apps.forum_conversation.models import Post
+
+    post = PostFactory(content="Merci @nadia.b!")
+    Post.objects.filter(pk=post.pk).update(_content_rendered="<p>Merci @nadia.b!</p>")
+    migration = importlib.import_module("forum.migrations.0008_rerender_mentions")
+    migration.rerender(global_apps, None)
+    post.refresh_from_db()
+    assert post._content_rendered == render("Merci @nadia.b!")
+    assert "<strong" in post._content_rendered
