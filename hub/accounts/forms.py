@@ -1,4 +1,5 @@
 from django import forms
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
@@ -187,19 +188,39 @@ class ProfileForm(forms.ModelForm):
                 _("The handle @%(handle)s is reserved. Please choose another one."),
                 params={"handle": handle},
             )
-        if User.objects.filter(handle__iexact=handle).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(
-                _(
-                    "The handle @%(handle)s is already taken by another member. "
-                    "You could use @%(suggestion)s."
-                ),
-                params={"handle": handle, "suggestion": self.instance.suggest_handle(handle)},
-            )
+        if self._handle_taken(handle):
+            raise self._handle_taken_error(handle)
         return handle
+
+    def _handle_taken(self, handle) -> bool:
+        return User.objects.filter(handle__iexact=handle).exclude(pk=self.instance.pk).exists()
+
+    def _handle_taken_error(self, handle) -> forms.ValidationError:
+        return forms.ValidationError(
+            _(
+                "The handle @%(handle)s is already taken by another member. "
+                "You could use @%(suggestion)s."
+            ),
+            params={"handle": handle, "suggestion": self.instance.suggest_handle(handle)},
+        )
 
     def save(self, commit=True):
         self.instance.organisation = self.cleaned_data.get("organisation_name")
         return super().save(commit=commit)
+
+    def save_unless_handle_taken(self):
+        """Saves and returns the member, or returns None with an error on the handle when
+        another member took the same handle between the check and the save (the database's
+        unique constraint decides)."""
+        handle = self.cleaned_data.get("handle")
+        try:
+            with transaction.atomic():
+                return self.save()
+        except IntegrityError:
+            if not handle or not self._handle_taken(handle):
+                raise
+            self.add_error("handle", self._handle_taken_error(handle))
+            return None
 
     def clean_new_organisation_name(self):
         name = self.cleaned_data["new_organisation_name"].strip()

@@ -172,6 +172,13 @@ class User(AbstractUser):
             return f"{self.first_name}{initial}"
         return str(_("Member #%(id)s") % {"id": self.pk})
 
+    def clean(self):
+        super().clean()
+        # Stored lowercase (save() does it too). Normalising here lets model forms' unique
+        # check (the admin's) compare what will be saved: "Nadia.B" against "nadia.b".
+        if self.handle:
+            self.handle = handles.normalise(self.handle)
+
     def save(self, *args, **kwargs):
         """Every live member has a handle, however the row is created (sign-up, the admin,
         createsuperuser, factories, the demo): a blank one is filled from the public name.

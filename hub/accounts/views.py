@@ -24,8 +24,10 @@ def dashboard(request):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
+    user = None
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        user = form.save_unless_handle_taken()
+    if user is not None:
         if form.cleaned_data["new_organisation_name"]:
             services.organisation_propose(
                 name=form.cleaned_data["new_organisation_name"],

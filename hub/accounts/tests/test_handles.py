@@ -191,3 +191,43 @@ def test_demo_members_get_handles_that_the_demo_mention_uses():
     accounts_demo.seed(lambda message: None)
     assert User.objects.get(email="moderation@dataide.example").handle == "marie-eve.t"
     assert not User.objects.filter(handle=None).exists()
+
+
+def test_a_capitalised_copy_of_a_taken_handle_is_refused_by_model_validation(db):
+    """The admin's forms validate through the model: a clear error, not a database error."""
+    from django.core.exceptions import ValidationError
+
+    UserFactory(handle="nadia.b")
+    other = UserFactory(handle="karim.b")
+    other.handle = "Nadia.B"
+    with pytest.raises(ValidationError) as error:
+        other.full_clean()
+    assert "handle" in error.value.message_dict
+
+
+def test_a_handle_taken_between_the_check_and_the_save_gets_the_same_message(
+    member_client, member, monkeypatch
+):
+    """Two members saving the same new handle at once: the database's unique constraint
+    decides, and the second one sees the form again with the usual message, not an error
+    page."""
+    from hub.accounts.forms import ProfileForm
+
+    UserFactory(display_name="Marie Tremblay")
+    checks = []
+    real_check = ProfileForm._handle_taken
+
+    def taken_only_after_the_first_check(form, handle):
+        checks.append(handle)
+        return len(checks) > 1 and real_check(form, handle)
+
+    # The other member's row appears after both checks of the form (ours and the model
+    # form's unique check), as when both save at the same instant.
+    monkeypatch.setattr(ProfileForm, "_handle_taken", taken_only_after_the_first_check)
+    monkeypatch.setattr(ProfileForm, "validate_unique", lambda form: None)
+    before = member.handle
+    response = _profile_with_handle(member_client, "marie.tremblay")
+    assert response.status_code == 200
+    assert "L’identifiant @marie.tremblay est déjà pris" in response.content.decode()
+    member.refresh_from_db()
+    assert member.handle == before
