@@ -1,9 +1,10 @@
-"""Reads that matter: what a member may read, unanswered questions, search."""
+"""Reads that matter: what a member may read, unanswered questions, search, moderators."""
 
 import html
 import re
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import BooleanField, CharField, F, FloatField, Q, Value, Window
 from django.db.models.expressions import RawSQL
@@ -14,6 +15,11 @@ from django.utils.safestring import mark_safe
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
+from machina.apps.forum_permission.models import (
+    ForumPermission,
+    GroupForumPermission,
+    UserForumPermission,
+)
 
 from .models import PostReport, TopicSolution
 
@@ -259,3 +265,48 @@ def member_stats(*, member) -> dict:
         "solutions_count": TopicSolution.objects.filter(post__poster=member).count(),
         "posts_count": Post.approved_objects.filter(poster=member).count(),
     }
+
+
+# --- moderators ---------------------------------------------------------------------------
+
+
+def forum_moderators(*, forum):
+    """Active members who may approve messages in `forum`: machina's `can_approve_posts`
+    granted to them or to one of their groups, on this forum or on all forums (a grant on a
+    parent forum is copied to its children by machina's admin), and superusers."""
+    granted = Q(forum=forum) | Q(forum__isnull=True)
+    granted &= Q(permission__codename="can_approve_posts", has_perm=True)
+    users = UserForumPermission.objects.filter(granted, user__isnull=False).values("user_id")
+    groups = GroupForumPermission.objects.filter(granted).values("group_id")
+    return (
+        get_user_model()
+        .objects.filter(Q(pk__in=users) | Q(groups__in=groups) | Q(is_superuser=True))
+        .filter(is_active=True)
+        .distinct()
+    )
+
+
+def moderates_some_forum(user) -> bool:
+    """Whether the member holds machina's `can_approve_posts` on some forum: their own
+    grant, all members' grant or a group's. One query: the forum bar asks on every page
+    (machina's `can_access_moderation_queue` loads every forum and permission instead)."""
+    codename = "can_approve_posts"
+    # Written in SQL: the ORM's union of these two lookups cost more to build than to run.
+    memberships = get_user_model().groups.through._meta.db_table
+    sql = f"""
+        SELECT EXISTS (
+            SELECT 1 FROM {UserForumPermission._meta.db_table} granted
+            JOIN {ForumPermission._meta.db_table} permission
+              ON permission.id = granted.permission_id
+            WHERE permission.codename = %s AND granted.has_perm
+              AND (granted.user_id = %s OR granted.authenticated_user)
+        ) OR EXISTS (
+            SELECT 1 FROM {GroupForumPermission._meta.db_table} granted
+            JOIN {ForumPermission._meta.db_table} permission
+              ON permission.id = granted.permission_id
+            JOIN {memberships} membership ON membership.group_id = granted.group_id
+            WHERE permission.codename = %s AND granted.has_perm AND membership.user_id = %s
+        )"""  # noqa: S608 - table names from models; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [codename, user.pk, codename, user.pk])
+        return bool(cursor.fetchone()[0])

@@ -16,6 +16,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
+from . import selectors
 from .models import ForumFollow, PostReport, Reaction, TopicSolution
 
 MAX_POST_LENGTH = 20_000
@@ -52,28 +53,6 @@ def is_moderator(*, forum, user, handler: PermissionHandler | None = None) -> bo
         return False
     perms = handler or _perms()
     return bool(user.is_superuser or perms.can_approve_posts(forum, user))
-
-
-def forum_moderators(*, forum):
-    """Active members who may approve messages in `forum`: machina's `can_approve_posts`
-    granted to them or to one of their groups, on this forum or on all forums (a grant on a
-    parent forum is copied to its children by machina's admin), and superusers."""
-    from django.db.models import Q
-    from machina.apps.forum_permission.models import (
-        GroupForumPermission,
-        UserForumPermission,
-    )
-
-    granted = Q(forum=forum) | Q(forum__isnull=True)
-    granted &= Q(permission__codename="can_approve_posts", has_perm=True)
-    users = UserForumPermission.objects.filter(granted, user__isnull=False).values("user_id")
-    groups = GroupForumPermission.objects.filter(granted).values("group_id")
-    return (
-        get_user_model()
-        .objects.filter(Q(pk__in=users) | Q(groups__in=groups) | Q(is_superuser=True))
-        .filter(is_active=True)
-        .distinct()
-    )
 
 
 def check_can_read_post(*, post: Post, user) -> None:
@@ -209,7 +188,7 @@ def post_report(*, post: Post, user, reason: str) -> PostReport:
             _("You have already reported this message. The moderators will look at it.")
         ) from None
     notify(
-        recipients=forum_moderators(forum=post.topic.forum),
+        recipients=selectors.forum_moderators(forum=post.topic.forum),
         kind="forum.report",
         actor=user,
         target=post.topic,

@@ -1,6 +1,7 @@
 """Template tags the rest of the site uses to show the forum (the home page, for one), and
 the forum's own small helpers."""
 
+import functools
 import inspect
 
 from django import template
@@ -167,40 +168,13 @@ def community_moderates_some_forum(context) -> bool:
     if user.is_superuser:
         return True
     if not hasattr(request, "_community_moderates"):
-        request._community_moderates = _holds_permission_somewhere(user, "can_approve_posts")
+        from forum.selectors import moderates_some_forum
+
+        request._community_moderates = moderates_some_forum(user)
     return request._community_moderates
 
 
-def _holds_permission_somewhere(user, codename: str) -> bool:
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-    from machina.apps.forum_permission.models import (
-        ForumPermission,
-        GroupForumPermission,
-        UserForumPermission,
-    )
-
-    # Written in SQL: the ORM's union of these two lookups cost more to build than to run.
-    memberships = get_user_model().groups.through._meta.db_table
-    sql = f"""
-        SELECT EXISTS (
-            SELECT 1 FROM {UserForumPermission._meta.db_table} granted
-            JOIN {ForumPermission._meta.db_table} permission
-              ON permission.id = granted.permission_id
-            WHERE permission.codename = %s AND granted.has_perm
-              AND (granted.user_id = %s OR granted.authenticated_user)
-        ) OR EXISTS (
-            SELECT 1 FROM {GroupForumPermission._meta.db_table} granted
-            JOIN {ForumPermission._meta.db_table} permission
-              ON permission.id = granted.permission_id
-            JOIN {memberships} membership ON membership.group_id = granted.group_id
-            WHERE permission.codename = %s AND granted.has_perm AND membership.user_id = %s
-        )"""  # noqa: S608 - table names from models; values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [codename, user.pk, codename, user.pk])
-        return bool(cursor.fetchone()[0])
-
-
+@functools.cache
 def _handler_methods() -> frozenset:
     from machina.apps.forum_permission.handler import PermissionHandler
 
@@ -217,10 +191,7 @@ def community_permission(context, method, *args):
     post request.user as var %}`) without its cost: machina lists the handler's methods with
     `inspect.getmembers` on every call, a few times per message of a topic page. The
     allowed names are listed once here."""
-    global _PERMISSION_METHODS
-    if _PERMISSION_METHODS is None:
-        _PERMISSION_METHODS = _handler_methods()
-    if method not in _PERMISSION_METHODS:
+    if method not in _handler_methods():
         raise template.TemplateSyntaxError(f"Unknown forum permission check: {method}")
     request = context.get("request")
     handler = getattr(request, "forum_permission_handler", None)
@@ -229,6 +200,3 @@ def community_permission(context, method, *args):
 
         handler = PermissionHandler()
     return getattr(handler, method)(*args)
-
-
-_PERMISSION_METHODS = None

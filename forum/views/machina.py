@@ -2,6 +2,7 @@
 patterns for the same paths come first in forum/urls.py; machina's code stays untouched."""
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -10,10 +11,11 @@ from django.forms.forms import NON_FIELD_ERRORS
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation import views as machina_views
 from machina.apps.forum_conversation.forum_polls import views as machina_poll_views
-from machina.apps.forum_conversation.forum_polls.models import TopicPoll
+from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollVote
 from machina.apps.forum_conversation.models import Post
 
 from hub.notifications.services import request_mark_read
@@ -53,11 +55,6 @@ def reaction_summary(post_ids, user):
 def poll_summary(*, poll, topic, user, handler) -> dict:
     """What the poll block shows, with the vote counts of every option in one query
     (machina's templates count the votes again for each option)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from machina.apps.forum_conversation.forum_polls.models import TopicPollVote
-
     options = list(poll.options.annotate(votes_count=Count("votes")).order_by("pk"))
     total = sum(option.votes_count for option in options)
     for option in options:
