@@ -92,3 +92,15 @@ def start_daphne(
             log.close()
             raise RuntimeError(f"Daphne did not start; see {log_path.relative_to(ROOT)}")
         time.sleep(0.2)
+
+
+# axe-core's rules for WCAG 2.1 levels A and AA.
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_accessible(page, label: str) -> None:
+    """Runs axe-core on the Playwright `page`; fails with axe's report under `label`."""
+    from axe_playwright_python.sync_playwright import Axe  # a dev dependency
+
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{label}\n{results.generate_report()}"

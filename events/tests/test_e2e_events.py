@@ -2,20 +2,14 @@
 a real Daphne; the events pages pass axe (WCAG 2.1 AA)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from events.models import Registration
 from hub.accounts.tests.factories import PASSWORD, UserFactory
+from hub.testing import assert_accessible
 
 from .factories import event_index, event_page
 
 pytestmark = pytest.mark.e2e
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page, label):
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{label}\n{results.generate_report()}"
 
 
 def test_a_member_registers_in_one_click_and_sees_it(daphne_server, browser_page, site):

@@ -5,23 +5,17 @@ first question from the queue and locks a topic; the pages they use pass axe (WC
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 
 from forum import demo as forum_demo
 from hub.accounts.tests.factories import UserFactory
+from hub.testing import assert_accessible
 
 from .conftest import established
 from .factories import topic_with_first_post
 from .test_e2e_discussion import sign_in
 
 pytestmark = pytest.mark.e2e
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_accessible(page, label):
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{label}\n{results.generate_report()}"
 
 
 def test_a_report_a_queued_question_and_a_lock_are_handled_by_a_moderator(

@@ -4,8 +4,9 @@ states of the poll pass axe."""
 
 import pytest
 
+from hub.testing import assert_accessible
+
 from .test_e2e_discussion import TOPIC_PAGE, nadia_on_the_question_form, sign_in
-from .test_e2e_moderation import assert_accessible
 
 pytestmark = pytest.mark.e2e
 

@@ -2,13 +2,12 @@
 weight budget (HTML + CSS + JavaScript + fonts well under 200 KB)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from hub.accounts.tests.factories import UserFactory
+from hub.testing import assert_accessible
 
 pytestmark = pytest.mark.e2e
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGE_BUDGET_BYTES = 200 * 1024
 
 PUBLIC_PAGES = [
@@ -28,11 +27,6 @@ def seeded(site):
     from forum import demo as forum_demo
 
     forum_demo.seed(lambda message: None)
-
-
-def assert_accessible(page, path):
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
 
 
 def page_weight(page, url) -> int:
