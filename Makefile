@@ -7,15 +7,17 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test install messages compilemessages lint format bench check clean
+.PHONY: run test install messages compilemessages lint format bench check clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Installs exactly what requirements.lock pins (hashes checked); again whenever it changes.
-$(STAMP): requirements.lock | $(BIN)/python
+# Installs exactly what requirements-dev.lock pins (hashes checked); again whenever it changes.
+# requirements.lock is the runtime set the production image installs; the dev lock adds the
+# test and lint tools at the same versions.
+$(STAMP): requirements-dev.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
 install: $(STAMP) compilemessages
@@ -67,6 +69,14 @@ messages: $(STAMP)
 
 bench: install
 	$(BIN)/python -m bench
+
+# Pins pyproject.toml's dependencies again: the runtime lock first, then the dev lock
+# constrained by it, so both carry the same versions. No machine-local index lines.
+LOCK_FLAGS := --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(STAMP)
+	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file=requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra=dev --constraint=requirements.lock \
+	  --output-file=requirements-dev.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) var
