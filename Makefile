@@ -35,7 +35,7 @@ run: install
 	@echo ""
 	@echo "  DATAide Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "  Admin login: admin@dataide.example / demo-dataide-2026"
-	@echo "  Other demo members use the same password (see hub/accounts/demo.py)."
+	@echo "  Other demo members use the same password (see demo/content/accounts.toml)."
 	@echo ""
 	$(BIN)/daphne -b $(HOST) -p $(PORT) hub.asgi:application
 

@@ -67,14 +67,14 @@ def build(log):
     from machina.apps.forum.models import Forum
     from machina.apps.forum_conversation.models import Post, Topic
 
-    from forum import demo
+    from demo.loaders import forum as forum_demo
     from forum.markup import render
     from forum.models import Reaction, TopicSolution
 
     rng = random.Random(42)
     User = get_user_model()
-    demo.seed_forums(lambda message: None)
-    forums = list(Forum.objects.filter(name__in=[f[0] for f in demo.FORUMS if f[2]]))
+    forum_demo.seed_forums(lambda message: None)
+    forums = list(Forum.objects.filter(name__in=forum_demo.public_forum_names()))
     User.objects.bulk_create(
         User(
             email=f"bench{n}@exemple.org",

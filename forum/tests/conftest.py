@@ -1,17 +1,14 @@
 import pytest
-from machina.apps.forum.models import Forum
 
-from forum import demo as forum_demo
 from hub.accounts.tests.factories import OrganisationFactory, UserFactory
 
-from .factories import PostFactory, topic_with_first_post
+from .factories import PostFactory, programme_forums, topic_with_first_post
 
 
 @pytest.fixture
 def forums(db):
-    """The programme's forums and permissions (public ones readable by visitors)."""
-    forum_demo.seed_forums(lambda message: None)
-    return {forum.name: forum for forum in Forum.objects.all()}
+    """Forums like the programme's, by name (open ones readable by visitors)."""
+    return programme_forums()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from hub.accounts.tests.factories import PASSWORD
 
 from .conftest import established
+from .factories import programme_forums
 
 pytestmark = pytest.mark.e2e
 
@@ -27,9 +28,7 @@ def sign_in(page, base, email):
 def nadia_on_the_question_form(daphne_server, chromium):
     """The forums, Nadia and Karim (members who posted before); Nadia, signed in, opens
     "Poser une question" in "Demandes d'aide". Returns her page."""
-    from forum import demo as forum_demo
-
-    forum_demo.seed_forums(lambda message: None)
+    programme_forums()
     established(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
     established(email="karim@exemple.org", first_name="Karim", last_name="Benali")
     nadia = chromium.new_context(locale="fr-CA").new_page()

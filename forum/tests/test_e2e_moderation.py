@@ -5,14 +5,12 @@ first question from the queue and locks a topic; the pages they use pass axe (WC
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
-from forum import demo as forum_demo
 from hub.accounts.tests.factories import UserFactory
 from hub.testing import assert_accessible
 
 from .conftest import established
-from .factories import topic_with_first_post
+from .factories import moderators_group, programme_forums, topic_with_first_post
 from .test_e2e_discussion import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -21,13 +19,12 @@ pytestmark = pytest.mark.e2e
 def test_a_report_a_queued_question_and_a_lock_are_handled_by_a_moderator(
     daphne_server, chromium, site
 ):
-    forum_demo.seed_forums(lambda message: None)
-    forum_demo.seed_moderators()
+    programme_forums()
     nadia = established(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
     established(email="karim@exemple.org", first_name="Karim", last_name="Benali")
     UserFactory(email="lucie@exemple.org", first_name="Lucie", last_name="Gagnon")  # new
     moderator = established(email="marie-eve@exemple.org", first_name="Marie-Ève", last_name="Roy")
-    moderator.groups.add(Group.objects.get(name=forum_demo.MODERATOR_GROUP))
+    moderator.groups.add(moderators_group())
     from machina.apps.forum.models import Forum
 
     topic = topic_with_first_post(

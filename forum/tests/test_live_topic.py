@@ -8,7 +8,7 @@ from hub.asgi import application
 from hub.tests.test_websocket import session_cookie_for
 
 from .conftest import established, topic_url
-from .factories import PostFactory, topic_with_first_post
+from .factories import PostFactory, programme_forums, topic_with_first_post
 
 
 def communicator(cookie, topic_id):
@@ -21,15 +21,9 @@ def communicator(cookie, topic_id):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.asyncio
 async def test_a_reader_hears_of_a_reply_but_not_of_their_own():
-    from forum import demo
-
-    await database_sync_to_async(demo.seed_forums)(lambda message: None)
-
     @database_sync_to_async
     def setup():
-        from machina.apps.forum.models import Forum
-
-        forum = Forum.objects.get(name="Demandes d'aide")
+        forum = programme_forums()["Demandes d'aide"]
         asker, helper = established(), established()
         return topic_with_first_post(forum=forum, poster=asker), asker, helper
 
@@ -48,15 +42,9 @@ async def test_a_reader_hears_of_a_reply_but_not_of_their_own():
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.asyncio
 async def test_visitors_and_members_of_other_forums_cannot_listen():
-    from forum import demo
-
-    await database_sync_to_async(demo.seed_forums)(lambda message: None)
-
     @database_sync_to_async
     def setup():
-        from machina.apps.forum.models import Forum
-
-        staff = Forum.objects.get(name="Espace équipe et formateurs")
+        staff = programme_forums()["Espace équipe et formateurs"]
         return topic_with_first_post(forum=staff), established()
 
     topic, member = await setup()

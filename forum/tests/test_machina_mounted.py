@@ -2,21 +2,18 @@
 shows an email address."""
 
 import pytest
-from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
-from forum import demo as forum_demo
 from hub.accounts.tests.factories import UserFactory
 
-from .factories import topic_with_first_post
+from .factories import programme_forums, topic_with_first_post
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def forum(site):
-    forum_demo.seed(lambda message: None)
-    return Forum.objects.get(name="Demandes d'aide")
+    return programme_forums()["Demandes d'aide"]
 
 
 def test_a_member_starts_a_topic_and_another_replies(client, forum):

@@ -1,22 +1,21 @@
 """Moderators act: reports reach the forum's moderators, machina's moderation pages render in
 the site's design, machina's own search sends people to ours."""
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Topic
 
-from forum import demo as forum_demo
 from forum import services
 from hub.accounts.tests.factories import UserFactory
 from hub.notifications.models import Notification
 
 from .conftest import established, topic_url
+from .factories import moderators_group
 
 
 def group_moderator(**kwargs):
-    forum_demo.seed_moderators()
+    group = moderators_group()
     member = established(**kwargs)
-    member.groups.add(Group.objects.get(name=forum_demo.MODERATOR_GROUP))
+    member.groups.add(group)
     return member
 
 

@@ -2,17 +2,14 @@
 fast path for topics already read (forum/tracking.py), the forum bar's moderation links (one
 query), one reaction form per message, a fixed number of queries."""
 
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.apps.forum_tracking.handler import TrackingHandler
 from machina.apps.forum_tracking.models import ForumReadTrack, TopicReadTrack
 
-from forum import demo as forum_demo
-
 from .conftest import established, topic_url
-from .factories import PostFactory, topic_with_first_post
+from .factories import PostFactory, moderators_group, topic_with_first_post
 
 
 def is_unread(topic, user) -> bool:
@@ -67,9 +64,9 @@ def test_the_moderation_links_show_for_moderators_only(client, question, helper,
     client.force_login(helper)
     page = client.get(topic_url(question)).content.decode()
     assert f'href="{queue}"' not in page
-    forum_demo.seed_moderators()
+    group = moderators_group()
     moderator = established(first_name="Marie-Ève", last_name="Roy")
-    moderator.groups.add(Group.objects.get(name=forum_demo.MODERATOR_GROUP))
+    moderator.groups.add(group)
     client.force_login(moderator)
     page = client.get(topic_url(question)).content.decode()
     assert f'href="{queue}"' in page

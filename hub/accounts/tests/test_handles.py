@@ -185,14 +185,6 @@ def test_the_data_migration_fills_existing_members_and_skips_deleted_ones():
     assert handles_now[gone.pk] is None
 
 
-def test_demo_members_get_handles_that_the_demo_mention_uses():
-    from hub.accounts import demo as accounts_demo
-
-    accounts_demo.seed(lambda message: None)
-    assert User.objects.get(email="moderation@dataide.example").handle == "marie-eve.t"
-    assert not User.objects.filter(handle=None).exists()
-
-
 def test_a_capitalised_copy_of_a_taken_handle_is_refused_by_model_validation(db):
     """The admin's forms validate through the model: a clear error, not a database error."""
     from django.core.exceptions import ValidationError

@@ -24,7 +24,7 @@ MEMBER_PAGES = ["/fr/mon-espace/", "/fr/mon-espace/profil/", "/fr/notifications/
 
 @pytest.fixture
 def seeded(site):
-    from forum import demo as forum_demo
+    from demo.loaders import forum as forum_demo
 
     forum_demo.seed(lambda message: None)
 

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 def test_a_member_opens_the_home_page_signs_in_and_reaches_the_forum(
     daphne_server, browser_page, site
 ):
-    from forum import demo as forum_demo
+    from demo.loaders import forum as forum_demo
 
     forum_demo.seed(lambda message: None)
     UserFactory(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")

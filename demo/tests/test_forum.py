@@ -3,9 +3,9 @@
 import pytest
 from machina.apps.forum_conversation.models import Post, Topic
 
-from forum import demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import forum as demo
 from forum.models import Reaction, TopicSolution
-from hub.accounts import demo as accounts_demo
 
 pytestmark = pytest.mark.django_db
 

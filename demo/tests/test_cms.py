@@ -2,8 +2,8 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from cms import demo
 from cms.models import ResourcePage, StandardPage, Theme, ToolkitPage
+from demo.loaders import cms as demo
 
 pytestmark = pytest.mark.django_db
 
