@@ -375,3 +375,15 @@ if REDIS_URL:
 
 # --- events ---
 HUB_PERIODIC_COMMANDS.append("events_send_reminders")  # 24 h and 1 h before; idempotent
+
+# --- private files (hub/files.py) ---
+# Forum attachments and Wagtail documents are stored outside MEDIA_ROOT, in random
+# directories, and leave only through views that check the right to read: anything under
+# /media/ is served by path (Caddy, static() in DEBUG) and must hold public files only.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+STORAGES["default"] = {"BACKEND": "hub.files.HubFileStorage"}
+MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "private/forum"
+# Set in production: the checking view answers `X-Accel-Redirect: <prefix><path>` and the
+# proxy sends the file from PRIVATE_MEDIA_ROOT (docker/Caddyfile). Empty: Django streams it.
+HUB_PRIVATE_FILES_ACCEL_PREFIX = env("HUB_PRIVATE_FILES_ACCEL_PREFIX", "")
+SENDFILE_BACKEND = "hub.files"  # Wagtail's document view hands its files out the same way
