@@ -18,5 +18,7 @@ else:
 PY
 if [ "${HUB_MIGRATE:-1}" = "1" ]; then
   python manage.py migrate --noinput
+  # Attachments and documents uploaded before the private store leave /media/ (idempotent).
+  python manage.py private_files_move
 fi
 exec "$@"

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from .views import community
+from .views import attachments, community
 from .views import machina as conversation
 
 # Our versions of some of machina's views come first, on the same paths and without a
@@ -28,6 +28,8 @@ machina_overrides = [
         conversation.PostUpdateView.as_view(),
     ),
     path("poll/<int:pk>/vote/", conversation.PollVoteView.as_view()),
+    # machina checks only `can_download_file`, not that the reader may read the forum.
+    path("attachment/<int:pk>/", attachments.attachment_download),
     # machina's own search (haystack's "simple" backend) gives way to ours.
     path("search/", RedirectView.as_view(pattern_name="community:search", query_string=True)),
     path("member/profile/<str:pk>/", community.MemberProfileView.as_view()),

@@ -376,3 +376,76 @@ if REDIS_URL:
 
 # --- events ---
 HUB_PERIODIC_COMMANDS.append("events_send_reminders")  # 24 h and 1 h before; idempotent
+
+# --- private files (hub/files.py) ---
+# Forum attachments and Wagtail documents are stored outside MEDIA_ROOT, in random
+# directories, and leave only through views that check the right to read: anything under
+# /media/ is served by path (Caddy, static() in DEBUG) and must hold public files only.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+STORAGES["default"] = {"BACKEND": "hub.files.HubFileStorage"}
+MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "private/forum"
+# Set in production: the checking view answers `X-Accel-Redirect: <prefix><path>` and the
+# proxy sends the file from PRIVATE_MEDIA_ROOT (docker/Caddyfile). Empty: Django streams it.
+HUB_PRIVATE_FILES_ACCEL_PREFIX = env("HUB_PRIVATE_FILES_ACCEL_PREFIX", "")
+SENDFILE_BACKEND = "hub.files"  # Wagtail's document view hands its files out the same way
+
+# --- Content-Security-Policy and Permissions-Policy (hub/headers.py, django-csp 4) ---
+# The site runs no inline script or style and no eval: a stored XSS that slips past the
+# sanitiser still cannot run. Same origin only, except the video players of EmbedBlock.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "hub.headers.HubCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],  # 'self' covers the site's own ws:/wss: (CSP 3)
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Staff-only screens get a looser policy (hub/headers.py): Wagtail 7.4's page editor inserts
+# inline <style> elements (its vendor.js) and runs inline scripts, which the strict policy
+# blocked in Chromium, and its preview panel frames our pages. Still no eval, no other origin.
+HUB_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+HUB_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *VIDEO_FRAME_SOURCES],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail shows each admin user's Gravatar: it would send a hash of their email address
+# to gravatar.com from every admin page (and need a third-party img-src). Initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+HUB_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)

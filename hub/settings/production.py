@@ -40,5 +40,8 @@ if EMAIL_URL:
     EMAIL_USE_TLS = _mail.scheme in {"smtp+tls", "submission"}
     EMAIL_USE_SSL = _mail.scheme == "smtps"
 
+# Behind the proxy, private files leave through it after the hub's check (hub/files.py).
+HUB_PRIVATE_FILES_ACCEL_PREFIX = env("HUB_PRIVATE_FILES_ACCEL_PREFIX", "/_private/")
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"

@@ -14,6 +14,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Login failures are rate-limited per IP: every test comes from the same one.
 ACCOUNT_RATE_LIMITS = False
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 if REDIS_URL:  # noqa: F405
     # A prefix per test process keeps parallel runs from reading each other's groups; a

@@ -12,6 +12,14 @@
       nav.classList.toggle("is-open", !open);
     });
   }
+  // "Print this page" buttons (resources).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+  // Wide screens show the library's filters beside the results; phones keep them folded.
+  if (window.matchMedia("(min-width: 56rem)").matches) {
+    document.querySelectorAll("[data-filters]").forEach(function (el) { el.open = true; });
+  }
   // Close the account menu with Escape, returning focus to its summary.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
