@@ -53,11 +53,16 @@ def _markdown() -> markdown.Markdown:
     )
 
 
+def markdown_html(text: str) -> str:
+    """Markdown → HTML, NOT sanitised: never shown; `render()` is what pages use."""
+    return _markdown().convert(text)
+
+
 def render(text: str | None, **kwargs) -> str:
     """Markdown → HTML → sanitised HTML. Never raises on hostile input."""
     if not text:
         return ""
-    return clean_html(_markdown().convert(text))
+    return clean_html(markdown_html(text))
 
 
 def rerender_stored(model, field: str, *, batch_size: int = 500) -> None:
