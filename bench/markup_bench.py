@@ -4,8 +4,9 @@ target: every 20,000-character input renders in under 100 ms).
     .venv/bin/python -m bench.markup_bench
 
 Each input is exactly BENCH_CHARS characters (20,000 by default, the size of the longest
-post the form accepts). For each one it prints the median time of `forum.markup.render`
-(Markdown, then hub.sanitize), and of its two halves alone. Each input runs in a child
+post the form accepts). For each one it prints the median wall and CPU time of
+`forum.markup.render` (Markdown, then hub.sanitize), and the CPU time of its two halves
+alone; the target is judged on CPU time (steady on a busy machine). Each input runs in a child
 process killed after BENCH_TIMEOUT seconds (10 by default), because a superlinear renderer
 would otherwise hold the benchmark for minutes; such an input is reported as "> N s".
 BENCH_SIZES=2000,8000,20000 measures several sizes, to show how the cost grows. No
@@ -102,15 +103,18 @@ def _markdown_half(text: str) -> str:
     return markup.markdown_html(text)
 
 
-def _measure(function, text: str) -> float:
-    times = []
+def _measure(function, text: str) -> tuple[float, float]:
+    """Median wall and CPU time of `function(text)`, in ms. CPU time is steadier when the
+    machine is busy (the 2-core machine is shared), and it is what a worker spends."""
+    walls, cpus = [], []
     for _ in range(ROUNDS):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         function(text)
-        times.append((time.perf_counter() - start) * 1000)
-        if times[-1] > TIMEOUT * 1000 / ROUNDS:
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+        if walls[-1] > TIMEOUT * 1000 / ROUNDS:
             break  # slow enough: one run says it
-    return statistics.median(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def _child(text: str, queue) -> None:
@@ -118,13 +122,8 @@ def _child(text: str, queue) -> None:
     from hub.sanitize import clean_html
 
     html = _markdown_half(text)
-    queue.put(
-        (
-            _measure(render, text),
-            _measure(_markdown_half, text),
-            _measure(clean_html, html),
-        )
-    )
+    wall, cpu = _measure(render, text)
+    queue.put((wall, cpu, _measure(_markdown_half, text)[1], _measure(clean_html, html)[1]))
 
 
 def run_case(text: str):
@@ -149,22 +148,23 @@ def main() -> int:
     print(f"median of {ROUNDS} runs, in ms; target: every input under {TARGET_MS} ms\n")
     worst = 0.0
     for size in SIZES:
-        print(f"{'input':28} {'chars':>6} {'render':>9} {'markdown':>9} {'sanitise':>9}")
+        print(f"{'input':28} {'chars':>6} {'wall':>8} {'cpu':>8} {'markdown':>9} {'sanitise':>9}")
         for name, build in CASES.items():
             text = build(size)
             result = run_case(text)
             if result is None:
                 worst = float("inf")
-                print(f"{name:28} {len(text):>6} {'> ' + str(int(TIMEOUT)) + ' s':>9}")
+                print(f"{name:28} {len(text):>6} {'> ' + str(int(TIMEOUT)) + ' s':>8}")
                 continue
-            total, markdown_ms, sanitise_ms = result
-            worst = max(worst, total)
-            flag = "" if total < TARGET_MS else "  over target"
+            wall, cpu, markdown_ms, sanitise_ms = result
+            worst = max(worst, cpu)
+            flag = "" if cpu < TARGET_MS else "  over target"
             print(
-                f"{name:28} {len(text):>6} {total:9.1f} {markdown_ms:9.1f} {sanitise_ms:9.1f}{flag}"
+                f"{name:28} {len(text):>6} {wall:8.1f} {cpu:8.1f} {markdown_ms:9.1f}"
+                f" {sanitise_ms:9.1f}{flag}"
             )
         print()
-    print(f"worst: {worst:.1f} ms" if worst != float("inf") else "worst: timed out")
+    print(f"worst (cpu): {worst:.1f} ms" if worst != float("inf") else "worst: timed out")
     return 0 if worst < TARGET_MS else 1
 
 
