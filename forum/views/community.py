@@ -214,6 +214,10 @@ def preview(request):
     """The editor's preview: the same renderer and sanitiser as a published post."""
     from ..markup import render
 
+    try:
+        services.preview_check_allowed(user=request.user)
+    except services.ForumError as error:
+        return JsonResponse({"error": str(error)}, status=429)
     text = request.POST.get("text", "")[: services.MAX_POST_LENGTH]
     return JsonResponse({"html": render(text)})
 
