@@ -1,7 +1,5 @@
 """Views parse input, call one service or selector, and render."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
@@ -13,6 +11,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from hub.csv_export import BOM, SafeWriter
 
 from . import ical, selectors, services
 from .models import CalendarToken, EventPage, EventTheme, Registration
@@ -275,8 +275,9 @@ def registrations_csv(request, pk: int):
     questions = original.question_list
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inscriptions-{page.slug}.csv"'
-    response.write("\ufeff")  # BOM: Excel then reads UTF-8 and keeps the accents
-    writer = csv.writer(response)
+    response.write(BOM)  # Excel then reads UTF-8 and keeps the accents
+    # Answers and names are typed by members: cells that would run as formulas are text.
+    writer = SafeWriter(response)
     writer.writerow(
         [
             _("Name"),
