@@ -9,11 +9,12 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
+
+from hub.redirects import safe_next
 
 from . import services
 from .models import ResourceIndexPage, ResourcePage, ToolkitPage
@@ -34,10 +35,7 @@ def search(request):
 
 
 def _back(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
+    return safe_next(request, fallback)
 
 
 @login_required

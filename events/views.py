@@ -1,7 +1,5 @@
 """Views parse input, call one service or selector, and render."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
@@ -10,9 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, url_has_allowed_host_and_scheme
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from hub.csv_export import BOM, SafeWriter
+from hub.redirects import safe_next
 
 from . import ical, selectors, services
 from .models import CalendarToken, EventPage, EventTheme, Registration
@@ -23,10 +24,7 @@ def _event(pk: int) -> EventPage:
 
 
 def _back(request, page: EventPage):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return redirect(target)
-    return redirect(page.get_url(request) or "/")
+    return redirect(safe_next(request, page.get_url(request) or "/"))
 
 
 @login_required
@@ -275,8 +273,9 @@ def registrations_csv(request, pk: int):
     questions = original.question_list
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inscriptions-{page.slug}.csv"'
-    response.write("\ufeff")  # BOM: Excel then reads UTF-8 and keeps the accents
-    writer = csv.writer(response)
+    response.write(BOM)  # Excel then reads UTF-8 and keeps the accents
+    # Answers and names are typed by members: cells that would run as formulas are text.
+    writer = SafeWriter(response)
     writer.writerow(
         [
             _("Name"),

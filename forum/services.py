@@ -103,6 +103,26 @@ def post_check_allowed(*, user, topic: Topic | None, content: str) -> None:
         )
 
 
+def preview_check_allowed(*, user) -> None:
+    """Counts one preview for `user` and refuses it past FORUM_RATE_LIMIT_PREVIEWS in the
+    current FORUM_RATE_LIMIT_WINDOW_SECONDS (a fixed window in the cache: no row is written
+    for a preview). Superusers are not limited, as for posting."""
+    if user.is_superuser:
+        return
+    window = settings.FORUM_RATE_LIMIT_WINDOW_SECONDS
+    key = f"forum:preview:{user.pk}:{int(timezone.now().timestamp()) // window}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    if count > settings.FORUM_RATE_LIMIT_PREVIEWS:
+        raise ForumError(
+            _("You are asking for a lot of previews in a short time. Please wait a few minutes.")
+        )
+
+
 def post_needs_approval(*, user, forum) -> bool:
     """A brand-new member's first message waits for a moderator (anti-spam)."""
     if not user.is_authenticated:

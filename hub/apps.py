@@ -6,3 +6,8 @@ class HubConfig(AppConfig):
 
     name = "hub"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .csv_export import protect_wagtail_exports
+
+        protect_wagtail_exports()

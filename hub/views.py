@@ -24,15 +24,12 @@ def switch_language(request, code: str):
     and calendar entries follow it). Works without JavaScript."""
     from django.conf import settings
     from django.http import HttpResponseRedirect
-    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from hub.redirects import safe_next
 
     if code not in dict(settings.LANGUAGES):
         code = settings.LANGUAGE_CODE
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = f"/{code}/"
+    target = safe_next(request, f"/{code}/")
     user = request.user
     if user.is_authenticated and user.preferred_language != code:
         user.preferred_language = code

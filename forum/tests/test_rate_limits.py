@@ -52,3 +52,26 @@ def test_the_defaults_are_six_posts_in_five_minutes_and_ten_minutes_for_doubles(
     assert settings.FORUM_RATE_LIMIT_POSTS == 6
     assert settings.FORUM_RATE_LIMIT_WINDOW_SECONDS == 300
     assert settings.FORUM_DUPLICATE_WINDOW_SECONDS == 600
+
+
+@override_settings(FORUM_RATE_LIMIT_PREVIEWS=2, FORUM_RATE_LIMIT_WINDOW_SECONDS=120)
+def test_the_editor_preview_is_rate_limited_like_posting(client, helper, asker):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(helper)
+    for _ in range(2):
+        assert client.post("/fr/forum/apercu/", {"text": "**ok**"}).status_code == 200
+    refused = client.post("/fr/forum/apercu/", {"text": "**ok**"})
+    assert refused.status_code == 429
+    assert "html" not in refused.json()
+    assert "Veuillez patienter" in refused.json()["error"]
+    english = client.post("/en/forum/apercu/", {"text": "**ok**"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 429 and "Please wait" in english.json()["error"]
+    # Another member is not held back by the first one's previews.
+    client.force_login(asker)
+    assert client.post("/fr/forum/apercu/", {"text": "**ok**"}).status_code == 200
+
+
+def test_the_default_preview_allowance_is_thirty_per_window(settings):
+    assert settings.FORUM_RATE_LIMIT_PREVIEWS == 30

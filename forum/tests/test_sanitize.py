@@ -148,7 +148,7 @@ def test_mailto_links_are_kept_and_other_schemes_dropped():
 
 
 def test_images_only_from_our_media():
-    assert '<img alt="plan" src="/media/forum/plan.png">' in render(
+    assert '<img src="/media/forum/plan.png" alt="plan">' in render(
         "![plan](/media/forum/plan.png)"
     )
     assert "evil" not in render("![x](https://evil.example/x.png)").split("<img")[-1]
@@ -176,7 +176,9 @@ def test_the_migration_rerenders_html_stored_by_the_old_renderer():
     migration = importlib.import_module("forum.migrations.0001_rerender_markup")
     migration.rerender(global_apps, None)
     post.refresh_from_db()
-    assert post._content_rendered == "<p><a>a</a></p>"
+    # Our renderer refuses the link: what was written shows as text, with no href at all.
+    assert post._content_rendered == render("[a](javascript&colon;alert(1))")
+    assert "href" not in post._content_rendered
 
 
 @pytest.mark.django_db
@@ -193,3 +195,20 @@ def test_the_mentions_migration_rerenders_posts_written_before_mentions():
     post.refresh_from_db()
     assert post._content_rendered == render("Merci @nadia.b!")
     assert "<strong" in post._content_rendered
+
+
+@pytest.mark.django_db
+def test_the_commonmark_migration_rerenders_posts_stored_by_python_markdown():
+    import importlib
+
+    from django.apps import apps as global_apps
+    from machina.apps.forum_conversation.models import Post
+
+    post = PostFactory(content="[a](javascript:alert(1))")
+    # What Python-Markdown stored: an empty link.
+    Post.objects.filter(pk=post.pk).update(_content_rendered="<p><a>a</a></p>")
+    migration = importlib.import_module("forum.migrations.0009_rerender_commonmark")
+    migration.rerender(global_apps, None)
+    post.refresh_from_db()
+    assert post._content_rendered == render("[a](javascript:alert(1))")
+    assert post._content_rendered == "<p>[a](javascript:alert(1))</p>"

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from machina.apps.forum.models import Forum
@@ -19,6 +18,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 
 from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
+from hub.redirects import safe_next
 
 from .. import selectors, services
 from ..forms import ReportForm
@@ -30,14 +30,8 @@ def _post(pk) -> Post:
 
 
 def _back(request, post: Post | None = None, fallback: str = "/"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return HttpResponseRedirect(target)
-    if post is not None:
-        return HttpResponseRedirect(services.post_url(post))
-    return HttpResponseRedirect(fallback)
+    default = services.post_url(post) if post is not None else fallback
+    return HttpResponseRedirect(safe_next(request, default))
 
 
 @require_GET
@@ -168,7 +162,7 @@ def reports_resolve(request, pk: int):
     except services.ForumError as error:
         raise PermissionDenied(str(error)) from None
     messages.success(request, _("%(count)s report(s) closed.") % {"count": count})
-    return HttpResponseRedirect(request.POST.get("next") or "../")
+    return HttpResponseRedirect(safe_next(request, reverse("community:reports")))
 
 
 @require_GET
@@ -214,6 +208,10 @@ def preview(request):
     """The editor's preview: the same renderer and sanitiser as a published post."""
     from ..markup import render
 
+    try:
+        services.preview_check_allowed(user=request.user)
+    except services.ForumError as error:
+        return JsonResponse({"error": str(error)}, status=429)
     text = request.POST.get("text", "")[: services.MAX_POST_LENGTH]
     return JsonResponse({"html": render(text)})
 

@@ -4,9 +4,10 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from hub.redirects import is_safe_path, safe_next
 
 from . import services
 from .forms import PreferencesForm
@@ -17,14 +18,6 @@ PAGE_SIZE = 20
 
 def _wants_json(request) -> bool:
     return request.headers.get("Accept", "").startswith("application/json")
-
-
-def _safe(request, url: str, fallback: str) -> str:
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return fallback
 
 
 def _item(n: Notification) -> dict:
@@ -87,7 +80,7 @@ def notification_open(request, pk: int):
             return JsonResponse({"error": "not found"}, status=404)
         return redirect(list_url)
     services.notifications_mark_read(user=request.user, ids=[pk])
-    target = _safe(request, notification.url, list_url)
+    target = notification.url if is_safe_path(notification.url) else list_url
     if _wants_json(request):
         return JsonResponse({"unread": services.unread_count(user=request.user), "url": target})
     return redirect(target)
@@ -102,7 +95,7 @@ def notification_mark_read(request):
         services.notifications_mark_read(user=request.user, ids=ids)
     if _wants_json(request):
         return JsonResponse({"unread": services.unread_count(user=request.user)})
-    return redirect(_safe(request, request.POST.get("next", ""), reverse("notifications:list")))
+    return redirect(safe_next(request, reverse("notifications:list")))
 
 
 @login_required
@@ -112,7 +105,7 @@ def notification_mark_all_read(request):
     if _wants_json(request):
         return JsonResponse({"unread": 0})
     messages.success(request, _("All your notifications are marked as read."))
-    return redirect(_safe(request, request.POST.get("next", ""), reverse("notifications:list")))
+    return redirect(safe_next(request, reverse("notifications:list")))
 
 
 @login_required

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from hub.csv_export import csv_response
+
 from . import incidents, moderation
 from .forms import ModerationForm
 from .models import (
@@ -20,7 +22,7 @@ from .models import (
     NoIndexPath,
     PrivacyRequest,
 )
-from .views import CONSENT_LOG_HEADER, consent_log_rows, csv_response
+from .views import CONSENT_LOG_HEADER, consent_log_rows
 
 
 @admin.register(ConsentEvent)

@@ -2,7 +2,6 @@
 section for people who open it in a spreadsheet (Loi 25, right to portability: a
 structured, commonly used technological format)."""
 
-import csv
 import io
 import json
 import zipfile
@@ -10,6 +9,7 @@ import zipfile
 from django.utils import timezone
 
 from hub.accounts.services import member_export
+from hub.csv_export import csv_bytes
 
 
 def _rows(value) -> tuple[list[str], list[list]]:
@@ -33,14 +33,6 @@ def _rows(value) -> tuple[list[str], list[list]]:
     return ["value"], [[cell(value)]]
 
 
-def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 def member_export_zip(*, user) -> bytes:
     """Builds the zip in memory: `donnees.json` plus `<section>.csv` for each section, and
     for a section made of sub-lists (like privacy's consent log) `<section>-<part>.csv`."""
@@ -59,9 +51,9 @@ def member_export_zip(*, user) -> bytes:
                 and all(isinstance(item, dict | list) for item in value.values())
             ):
                 for part, sub in value.items():
-                    archive.writestr(f"{name}-{part}.csv", _csv_bytes(*_rows(sub)))
+                    archive.writestr(f"{name}-{part}.csv", csv_bytes(*_rows(sub)))
             else:
-                archive.writestr(f"{name}.csv", _csv_bytes(*_rows(value)))
+                archive.writestr(f"{name}.csv", csv_bytes(*_rows(value)))
         archive.writestr(
             "LISEZMOI.txt",
             (

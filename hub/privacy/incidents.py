@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from hub.csv_export import csv_response
+
 from .models import Incident, PrivacyOfficer
-from .views import csv_response
 
 REGISTER_FIELDS = [
     "id",

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
@@ -13,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hub import emails
+from hub.csv_export import csv_response
 
 from . import services, wordings
 from .models import ConsentEvent, MemberPrivacy
@@ -97,17 +96,6 @@ def unsubscribe(request, token: str):
 
 
 # --- Staff ------------------------------------------------------------------------------
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(row)
-    return response
 
 
 def consent_log_rows(queryset):

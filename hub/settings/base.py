@@ -314,6 +314,9 @@ MACHINA_MARKUP_WIDGET = "forum.widgets.MarkdownEditor"
 FORUM_RATE_LIMIT_POSTS = int(env("FORUM_RATE_LIMIT_POSTS", "6"))
 FORUM_RATE_LIMIT_WINDOW_SECONDS = int(env("FORUM_RATE_LIMIT_WINDOW_SECONDS", str(5 * 60)))
 FORUM_DUPLICATE_WINDOW_SECONDS = int(env("FORUM_DUPLICATE_WINDOW_SECONDS", str(10 * 60)))
+# The editor's preview renders like a post: at most FORUM_RATE_LIMIT_PREVIEWS previews per
+# member in the same window (counted in the cache), so it cannot be used to load a worker.
+FORUM_RATE_LIMIT_PREVIEWS = int(env("FORUM_RATE_LIMIT_PREVIEWS", "30"))
 
 # --- privacy ---
 # Retention periods in days, by data type (the retention command and the privacy page read

@@ -60,7 +60,8 @@
         headers: { "X-CSRFToken": decodeURIComponent(csrf) } })
         .then(function (r) { return r.json(); })
         .then(function (data) {
-          preview.innerHTML = data.html || "<p>" + T.nothing + "</p>"; // sanitised by the server
+          if (data.error) preview.textContent = data.error; // too many previews (429)
+          else preview.innerHTML = data.html || "<p>" + T.nothing + "</p>"; // sanitised by the server
           preview.hidden = false; area.hidden = true; toggle.textContent = T.write;
           toggle.setAttribute("aria-pressed", "true");
         });

