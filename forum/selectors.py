@@ -10,7 +10,7 @@ from django.db.models import BooleanField, CharField, F, FloatField, Q, Value, W
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
@@ -20,6 +20,8 @@ from machina.apps.forum_permission.models import (
     GroupForumPermission,
     UserForumPermission,
 )
+
+from hub.sanitize import plain_text
 
 from .models import PostReport, TopicSolution
 
@@ -215,7 +217,7 @@ def _marked_to_html(marked: str | None) -> str:
 def _mark_words(post: Post, words: list[str], length: int = 240) -> str:
     """SQLite's excerpt: the plain text around the first word found, the words marked."""
     text = " ".join(
-        html.unescape(strip_tags(post.content.rendered or ""))
+        plain_text(post.content.rendered)
         .translate({ord(MARK_START): " ", ord(MARK_STOP): " "})
         .split()
     )
