@@ -34,6 +34,61 @@ def readable_forum_ids(user, *, handler: PermissionHandler | None = None) -> lis
     return [forum.pk for forum in forums]
 
 
+# --- who may read what -------------------------------------------------------------------
+# One rule for every page, link, list and notification: a member reads a forum when
+# machina's permissions say so, and what is held for moderation (a post, or a whole topic
+# waiting for its first post to be approved) only if they wrote it or moderate the forum.
+
+
+def moderates(*, forum, user, handler: PermissionHandler | None = None) -> bool:
+    """machina's `can_approve_posts` on `forum` (superusers always). `handler`: the
+    request's permission handler, which caches its checks."""
+    if not user.is_authenticated:
+        return False
+    return bool(
+        user.is_superuser or (handler or PermissionHandler()).can_approve_posts(forum, user)
+    )
+
+
+def _wrote(obj, user) -> bool:
+    # Never True for a visitor: a post whose author left (poster NULL) is nobody's.
+    return user.is_authenticated and obj.poster_id is not None and obj.poster_id == user.pk
+
+
+def may_read_topic(*, topic, user, handler: PermissionHandler | None = None) -> bool:
+    handler = handler or PermissionHandler()
+    if not handler.can_read_forum(topic.forum, user):
+        return False
+    return (
+        topic.approved
+        or _wrote(topic, user)
+        or moderates(forum=topic.forum, user=user, handler=handler)
+    )
+
+
+def may_read_post(*, post, user, handler: PermissionHandler | None = None) -> bool:
+    handler = handler or PermissionHandler()
+    if not may_read_topic(topic=post.topic, user=user, handler=handler):
+        return False
+    return (
+        post.approved
+        or _wrote(post, user)
+        or moderates(forum=post.topic.forum, user=user, handler=handler)
+    )
+
+
+def readable_posts(posts, *, user, handler: PermissionHandler | None = None):
+    """`posts` (a queryset) cut to what `user` may read, by the rule above, in SQL."""
+    handler = handler or PermissionHandler()
+    visible = Q(approved=True, topic__approved=True)
+    if user.is_authenticated:
+        visible |= Q(poster=user)
+        moderated = [forum.pk for forum in handler.get_moderation_queue_forums(user)]
+        if moderated:
+            visible |= Q(topic__forum_id__in=moderated)
+    return posts.filter(visible, topic__forum_id__in=readable_forum_ids(user, handler=handler))
+
+
 def unanswered_topics(*, user, handler=None, now=None):
     """Approved, unlocked topics nobody has answered 48 hours after they were asked, in the
     forums `user` may read; the longest waiting last."""
