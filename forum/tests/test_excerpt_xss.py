@@ -117,3 +117,18 @@ def test_an_excerpt_is_plain_text_cut_on_a_word_and_escaped():
     assert str(excerpt("<p>Court</p><p>texte</p>", 100)) == "Court texte"
     assert str(excerpt("", 10)) == ""
     assert str(excerpt("<p>&lt;b&gt;gras&lt;/b&gt;</p>", 100)) == "&lt;b&gt;gras&lt;/b&gt;"
+
+
+def test_no_template_truncates_html():
+    """Django's HTML truncation is not a sanitiser: excerpts use the |excerpt filter."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("hub", "cms", "events", "forum")
+        for pattern in ("*.html", "*.txt")
+        for path in (root / folder).rglob(pattern)
+        if "truncatechars_html" in path.read_text() or "truncatewords_html" in path.read_text()
+    ]
+    assert offenders == []
