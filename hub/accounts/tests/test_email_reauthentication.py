@@ -40,6 +40,10 @@ def test_the_address_is_added_once_the_password_is_given_again(client, member):
         reverse("account_email"), {"action_add": "", "email": "nadia.b@exemple.org"}
     )
     reauthenticate = response["Location"]
+    page = client.get(reauthenticate)
+    assert page.status_code == 200
+    assert 'name="password"' in page.content.decode()
+    assert "Mot de passe" in page.content.decode()  # the site's layout, in French
     wrong = client.post(reauthenticate, {"password": "pas le bon"})
     assert wrong.status_code == 200
     assert not EmailAddress.objects.filter(email="nadia.b@exemple.org").exists()
