@@ -10,7 +10,7 @@ from django.db.models import BooleanField, CharField, F, FloatField, Q, Value, W
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
@@ -21,6 +21,8 @@ from machina.apps.forum_permission.models import (
     UserForumPermission,
 )
 
+from hub.sanitize import plain_text
+
 from .models import PostReport, TopicSolution
 
 UNANSWERED_AFTER = timedelta(hours=48)
@@ -30,6 +32,61 @@ def readable_forum_ids(user, *, handler: PermissionHandler | None = None) -> lis
     handler = handler or PermissionHandler()
     forums = handler.get_readable_forums(Forum.objects.filter(type=Forum.FORUM_POST), user)
     return [forum.pk for forum in forums]
+
+
+# --- who may read what -------------------------------------------------------------------
+# One rule for every page, link, list and notification: a member reads a forum when
+# machina's permissions say so, and what is held for moderation (a post, or a whole topic
+# waiting for its first post to be approved) only if they wrote it or moderate the forum.
+
+
+def moderates(*, forum, user, handler: PermissionHandler | None = None) -> bool:
+    """machina's `can_approve_posts` on `forum` (superusers always). `handler`: the
+    request's permission handler, which caches its checks."""
+    if not user.is_authenticated:
+        return False
+    return bool(
+        user.is_superuser or (handler or PermissionHandler()).can_approve_posts(forum, user)
+    )
+
+
+def _wrote(obj, user) -> bool:
+    # Never True for a visitor: a post whose author left (poster NULL) is nobody's.
+    return user.is_authenticated and obj.poster_id is not None and obj.poster_id == user.pk
+
+
+def may_read_topic(*, topic, user, handler: PermissionHandler | None = None) -> bool:
+    handler = handler or PermissionHandler()
+    if not handler.can_read_forum(topic.forum, user):
+        return False
+    return (
+        topic.approved
+        or _wrote(topic, user)
+        or moderates(forum=topic.forum, user=user, handler=handler)
+    )
+
+
+def may_read_post(*, post, user, handler: PermissionHandler | None = None) -> bool:
+    handler = handler or PermissionHandler()
+    if not may_read_topic(topic=post.topic, user=user, handler=handler):
+        return False
+    return (
+        post.approved
+        or _wrote(post, user)
+        or moderates(forum=post.topic.forum, user=user, handler=handler)
+    )
+
+
+def readable_posts(posts, *, user, handler: PermissionHandler | None = None):
+    """`posts` (a queryset) cut to what `user` may read, by the rule above, in SQL."""
+    handler = handler or PermissionHandler()
+    visible = Q(approved=True, topic__approved=True)
+    if user.is_authenticated:
+        visible |= Q(poster=user)
+        moderated = [forum.pk for forum in handler.get_moderation_queue_forums(user)]
+        if moderated:
+            visible |= Q(topic__forum_id__in=moderated)
+    return posts.filter(visible, topic__forum_id__in=readable_forum_ids(user, handler=handler))
 
 
 def unanswered_topics(*, user, handler=None, now=None):
@@ -215,7 +272,7 @@ def _marked_to_html(marked: str | None) -> str:
 def _mark_words(post: Post, words: list[str], length: int = 240) -> str:
     """SQLite's excerpt: the plain text around the first word found, the words marked."""
     text = " ".join(
-        html.unescape(strip_tags(post.content.rendered or ""))
+        plain_text(post.content.rendered)
         .translate({ord(MARK_START): " ", ord(MARK_STOP): " "})
         .split()
     )

@@ -49,17 +49,13 @@ def _perms() -> PermissionHandler:
 
 def is_moderator(*, forum, user, handler: PermissionHandler | None = None) -> bool:
     """`handler`: the request's machina permission handler, which caches its checks."""
-    if not user.is_authenticated:
-        return False
-    perms = handler or _perms()
-    return bool(user.is_superuser or perms.can_approve_posts(forum, user))
+    return selectors.moderates(forum=forum, user=user, handler=handler)
 
 
-def check_can_read_post(*, post: Post, user) -> None:
-    forum = post.topic.forum
-    if not _perms().can_read_forum(forum, user):
-        raise ForumError(_("You cannot see this message."))
-    if not post.approved and post.poster_id != user.pk and not is_moderator(forum=forum, user=user):
+def check_can_read_post(*, post: Post, user, handler: PermissionHandler | None = None) -> None:
+    """The forum's one reading rule (selectors.may_read_post): the forum is readable, and a
+    held post or topic only for its author and the forum's moderators."""
+    if not selectors.may_read_post(post=post, user=user, handler=handler):
         raise ForumError(_("You cannot see this message."))
 
 
@@ -349,7 +345,14 @@ def post_published(*, post: Post) -> None:
         )
     else:
         mentioned_ids = {m.pk for m in mentioned}
-        followers = [u for u in topic.subscribers.all() if u.pk not in mentioned_ids]
+        # Followers who may no longer read the forum (permissions change) hear nothing.
+        handler = _perms()
+        followers = [
+            u
+            for u in topic.subscribers.all()
+            if u.pk not in mentioned_ids
+            and selectors.may_read_post(post=post, user=u, handler=handler)
+        ]
         notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
         send_topic_event_on_commit(
             topic_id=topic.pk, post_id=post.pk, poster_id=poster.pk if poster else None

@@ -15,10 +15,13 @@ Policy (a strict allowlist):
 import html
 import re
 from functools import lru_cache, partial
+from html.parser import HTMLParser
 
 import bleach
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 ALLOWED_TAGS = frozenset(
     {
@@ -145,3 +148,59 @@ def clean_html(html: str) -> str:
 def escape_text(text: str) -> str:
     """Plain text to HTML (no markup at all), with bare URLs linked."""
     return clean_html(bleach.clean(text or "", tags=set(), strip=False))
+
+
+# Excerpts ---------------------------------------------------------------------------------
+# An excerpt is never a cut of HTML: Django's `truncatechars_html` decodes entities while it
+# counts and can emit decoded text unescaped (`&lt;svg onload…&gt;` became a live <svg>).
+# The visible text is taken out of the sanitised HTML, cut, and escaped: no markup survives.
+
+_BLOCK_TAGS = frozenset(
+    {"p", "br", "hr", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td", "th"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "div"}
+)
+
+
+class _TextExtractor(HTMLParser):
+    """The text a reader sees, entities decoded once (as a browser does); blocks and line
+    breaks become spaces so words of two paragraphs do not run together."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html_text: str | None) -> str:
+    """The visible text of (sanitised) HTML, runs of white space folded to one space. Not
+    escaped: escape it before it goes into HTML (`excerpt()` does)."""
+    if not html_text:
+        return ""
+    parser = _TextExtractor()
+    parser.feed(html_text)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def excerpt(html_text: str | None, length: int = 240) -> SafeString:
+    """At most `length` characters of the visible text of `html_text`, cut at a word when
+    one ends near the limit, "…" added when cut, and escaped: safe in any HTML page, and it
+    never holds markup. For plain-text places (emails in text), use `plain_text()`."""
+    text = plain_text(html_text)
+    if len(text) > length:
+        cut = text[: max(length - 2, 0)]  # room for the " …"
+        space = cut.rfind(" ")
+        if space > length // 2:
+            cut = cut[:space]
+        text = cut.rstrip() + " …"
+    return escape(text)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -15,6 +16,7 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsView
 from machina.apps.forum_permission.handler import PermissionHandler
+from machina.conf import settings as machina_settings
 
 from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
@@ -36,8 +38,19 @@ def _back(request, post: Post | None = None, fallback: str = "/"):
 
 @require_GET
 def post_redirect(request, pk: int):
-    """A short, stable link to a message (the topic's slug may change)."""
-    return HttpResponseRedirect(services.post_url(_post(pk)))
+    """A short, stable link to a message (the topic's slug may change). The redirect names
+    the topic (its slug is its title): only to those who may read the message; visitors
+    sign in first, coming back to this link, and members get a plain 404."""
+    post = _post(pk)
+    try:
+        services.check_can_read_post(
+            post=post, user=request.user, handler=request.forum_permission_handler
+        )
+    except services.ForumError:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404 from None
+    return HttpResponseRedirect(services.post_url(post))
 
 
 @login_required
@@ -282,6 +295,15 @@ class MemberProfileView(ForumProfileDetailView):
             context["recent_posts"] = []
         else:
             context.update(selectors.member_stats(member=member))
+            # machina lists approved posts, even those of a topic still held.
+            recent = selectors.readable_posts(
+                Post.approved_objects.filter(poster=member),
+                user=self.request.user,
+                handler=self.request.forum_permission_handler,
+            )
+            context["recent_posts"] = recent.select_related("topic", "topic__forum").order_by(
+                "-created"
+            )[: machina_settings.PROFILE_RECENT_POSTS_NUMBER]
         return context
 
 
@@ -292,6 +314,14 @@ class MemberPostsView(UserPostsView):
         if not profile_visible_to(self.poster, viewer=request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # machina's list holds every post of the member, held ones included.
+        return selectors.readable_posts(
+            super().get_queryset(),
+            user=self.request.user,
+            handler=self.request.forum_permission_handler,
+        )
 
 
 @login_required

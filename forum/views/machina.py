@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.forms.forms import NON_FIELD_ERRORS
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from machina.apps.forum_conversation.models import Post
 
 from hub.notifications.services import request_mark_read
 
-from .. import services
+from .. import selectors, services
 from ..forms import CommunityPostForm, CommunityTopicForm, PollOptionFormset
 from ..models import Reaction, TopicSolution
 
@@ -82,6 +82,11 @@ def poll_summary(*, poll, topic, user, handler) -> dict:
 
 class TopicView(machina_views.TopicView):
     def get(self, request, *args, **kwargs):
+        # machina shows a held topic (its title, no posts) to anyone who reads the forum.
+        if not selectors.may_read_topic(
+            topic=self.get_topic(), user=request.user, handler=request.forum_permission_handler
+        ):
+            raise Http404
         response = super().get(request, *args, **kwargs)
         if request.user.is_authenticated:
             # Reading the topic marks its notifications read, which also cancels the

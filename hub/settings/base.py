@@ -214,6 +214,14 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupExtraForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DATAide] "
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Adding, removing or making primary an email address (and setting a first password) asks
+# for the password again if none was typed in the last 5 minutes: a script running in a
+# session (an XSS) cannot add its own address and reset the password through it.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Wagtail's own account page would change the address with no password and behind allauth's
+# back: members and staff change it on allauth's page only.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]

@@ -66,3 +66,16 @@ def qc_date(value, style: str = "long") -> str:
     if style == "short":
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return formats.date_format(value, "l j F Y" if french else "l, F j, Y")
+
+
+@register.filter
+def excerpt(html, length=240):
+    """`{{ post.content.rendered|excerpt:250 }}`: the visible text of sanitised HTML, cut
+    and escaped (hub.sanitize.excerpt). Never `truncatechars_html` on member HTML."""
+    from hub.sanitize import excerpt as make_excerpt
+
+    try:
+        length = int(length)
+    except (TypeError, ValueError):
+        length = 240
+    return make_excerpt(str(html or ""), length)
