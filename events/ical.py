@@ -3,11 +3,11 @@ email invitations all come from `event_component`, so an event has the same UID,
 SEQUENCE and times everywhere.
 
 RFC 5545 details handled here: CRLF and 75-octet folding (icalendar's serializer, which
-never splits a UTF-8 character), a VTIMEZONE for America/Toronto via
-add_missing_timezones(), DTSTAMP and LAST-MODIFIED taken from the data (so the same data
-gives the same bytes), a default duration when an event has no end, X-PUBLISHED-TTL as a
-real DURATION. Join links never go in: the entry links to the hub's page, which checks
-registration."""
+never splits a UTF-8 character), a VTIMEZONE for America/Toronto written as yearly rules
+(events/vtimezone.py: icalendar's comma-list RDATEs are misread by ical.js and vobject),
+DTSTAMP and LAST-MODIFIED taken from the data in feeds (so the same data gives the same
+bytes), a default duration when an event has no end, X-PUBLISHED-TTL as a real DURATION.
+Join links never go in: the entry links to the hub's page, which checks registration."""
 
 import hashlib
 from datetime import timedelta
@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+
+from .vtimezone import vtimezone
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 PRODID = "-//DATAide//DATAide Hub//FR"
@@ -115,23 +117,19 @@ def event_component(
 
 
 def to_bytes(calendar: Calendar) -> bytes:
-    """Adds the VTIMEZONE (covering only the years the events need, to keep feeds small)
-    and serialises with CRLF line ends and 75-octet folding."""
+    """Adds the VTIMEZONE first (covering the years the events need) and serialises with
+    CRLF line ends and 75-octet folding."""
     starts = [event.DTSTART for event in calendar.walk("VEVENT") if event.DTSTART]
     if starts:
-        first = min(starts).date().replace(month=1, day=1)
-        last = max(starts).date().replace(month=1, day=1)
-        calendar.add_missing_timezones(
-            first_date=first.replace(year=first.year - 1),
-            last_date=last.replace(year=last.year + 2),
-        )
+        calendar.subcomponents.insert(0, _timezone(starts))
     return calendar.to_ical()
 
 
-def _timezone_range(starts) -> tuple:
-    first = min(starts).date().replace(month=1, day=1)
-    last = max(starts).date().replace(month=1, day=1)
-    return first.replace(year=first.year - 1), last.replace(year=last.year + 2)
+def _timezone(starts):
+    """A year of margin before the first event, two after the last: the yearly rules of
+    the last years stay open-ended, so the file stays right after that too."""
+    first, last = min(starts), max(starts)
+    return vtimezone(settings.TIME_ZONE, first.year - 1, last.year + 2)
 
 
 def feed_bytes(pages, *, name: str, base_url: str, request=None, join_page_urls=None) -> bytes:
@@ -147,10 +145,7 @@ def feed_bytes(pages, *, name: str, base_url: str, request=None, join_page_urls=
     )
     pages = list(pages)
     if pages:
-        first, last = _timezone_range([page.start for page in pages])
-        calendar.add_component(
-            Timezone.from_tzid(settings.TIME_ZONE, first_date=first, last_date=last)
-        )
+        calendar.add_component(_timezone([_local(page.start) for page in pages]))
     entries = []
     for page in pages:
         page_url = f"{base_url}{page.get_url(request) or ''}"
