@@ -62,20 +62,23 @@ def event_component(
     status: str | None = None,
     organizer_email: str = "",
     attendee=None,
+    sequence: int | None = None,
+    stamp=None,
 ) -> Event:
     """One VEVENT. `page` is the event in the reader's language (its dates, SEQUENCE and
     cancellation are copies of the original's). `join_page_url` is the hub page that checks
-    registration, never the join link itself."""
+    registration, never the join link itself. Invitations give their own `sequence` and
+    `stamp` (DTSTAMP); elsewhere both come from the event's data."""
     url = page_url if page_url is not None else f"{base_url}{page.get_url() or ''}"
     modified = page.last_modified.astimezone(timezone.get_fixed_timezone(0))
     cancelled = page.cancelled or status == "CANCELLED"
     event = Event()
     event.add("uid", page.uid)
-    event.add("dtstamp", modified)
+    event.add("dtstamp", (stamp or modified).astimezone(timezone.get_fixed_timezone(0)))
     event.add("last-modified", modified)
     if page.first_published_at:
         event.add("created", page.first_published_at.astimezone(timezone.get_fixed_timezone(0)))
-    event.add("sequence", page.sequence)
+    event.add("sequence", page.sequence if sequence is None else sequence)
     event.add("dtstart", _local(page.start))
     event.add("dtend", _local(page.effective_end))
     summary = page.title
@@ -196,9 +199,13 @@ def single_event_bytes(page, *, base_url: str, request=None) -> bytes:
     return to_bytes(calendar)
 
 
-def invitation_bytes(page, *, member, base_url: str, join_page_url: str, cancel: bool) -> bytes:
+def invitation_bytes(
+    page, *, member, base_url: str, join_page_url: str, cancel: bool, sequence: int | None = None
+) -> bytes:
     """An invitation (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL) for one member, in
-    their language, with the same UID as the feeds (RFC 5546: ORGANIZER and ATTENDEE)."""
+    their language, with the same UID as the feeds (RFC 5546: ORGANIZER and ATTENDEE).
+    `sequence` (the event's plus the registration's) rises with each message the member
+    gets; DTSTAMP is the time the message is made, as RFC 5545 asks when METHOD is set."""
     with translation.override(member.preferred_language or "fr"):
         calendar = new_calendar(name="", method="CANCEL" if cancel else "REQUEST", refresh=None)
         organizer = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].strip(" >")
@@ -210,6 +217,8 @@ def invitation_bytes(page, *, member, base_url: str, join_page_url: str, cancel:
                 status="CANCELLED" if cancel else None,
                 organizer_email=organizer,
                 attendee=member,
+                sequence=sequence,
+                stamp=timezone.now(),
             )
         )
         return to_bytes(calendar)

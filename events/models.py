@@ -339,6 +339,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Rises with every change of status: added to the event's SEQUENCE in this member's
+    # invitations, so each invitation or withdrawal outranks the ones before (RFC 5546).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("registration")
