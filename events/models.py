@@ -51,6 +51,9 @@ class BilingualName(models.Model):
 class EventTheme(BilingualName):
     """A theme events are filed under (one public feed per theme)."""
 
+    # Its name is in every feed entry filed under it (CATEGORIES): feeds' Last-Modified.
+    updated_at = models.DateTimeField(auto_now=True, editable=False)
+
     class Meta(BilingualName.Meta):
         verbose_name = _("event theme")
         verbose_name_plural = _("event themes")
