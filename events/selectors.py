@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.db.models import Count, Max, Q
 from django.urls import reverse
@@ -92,34 +92,64 @@ def event_state(*, page: EventPage, registration: Registration | None, confirmed
     return state
 
 
+def _query(fields: dict) -> str:
+    # %20, not "+": outlook.live.com shows a "+" in the title as it is.
+    return urlencode(fields, quote_via=quote)
+
+
+OUTLOOK_HOSTS = {"outlook": "outlook.live.com", "microsoft365": "outlook.office.com"}
+
+
 def calendar_links(*, page: EventPage, page_url: str, ics_url: str) -> dict:
-    """ "Add to my calendar": Google, Outlook (https: Outlook.com refuses webcal), Apple."""
+    """ "Add to my calendar": Google, Outlook.com (personal accounts) and Microsoft 365 (work
+    and school accounts) open a filled-in new event; Apple and everything else take the
+    event's .ics over https (a webcal:// link would subscribe to a nameless one-event
+    calendar instead of adding the event)."""
     start = page.start.astimezone(timezone.get_fixed_timezone(0))
     end = page.effective_end.astimezone(timezone.get_fixed_timezone(0))
     details = f"{page.summary}\n\n{page_url}".strip()
-    google = "https://calendar.google.com/calendar/render?" + urlencode(
-        {
-            "action": "TEMPLATE",
-            "text": page.title,
-            "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
-            "details": details,
-            "location": page.location_text,
-            "ctz": "America/Toronto",
-        }
-    )
-    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
-        {
-            "path": "/calendar/action/compose",
-            "rru": "addevent",
-            "subject": page.title,
-            "startdt": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "enddt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "body": details,
-            "location": page.location_text,
-        }
-    )
-    webcal = "webcal://" + ics_url.split("://", 1)[-1]
-    return {"google": google, "outlook": outlook, "apple": webcal, "download": ics_url}
+    links = {
+        "google": "https://calendar.google.com/calendar/render?"
+        + _query(
+            {
+                "action": "TEMPLATE",
+                "text": page.title,
+                "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
+                "details": details,
+                "location": page.location_text,
+                "ctz": "America/Toronto",
+            }
+        ),
+        "apple": ics_url,
+        "download": ics_url,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": page.title,
+        "startdt": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "enddt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "body": details,
+        "location": page.location_text,
+    }
+    for key, host in OUTLOOK_HOSTS.items():
+        links[key] = f"https://{host}/calendar/0/deeplink/compose?" + _query(outlook)
+    return links
+
+
+def feed_links(*, feed_url: str, name: str) -> dict:
+    """ "Subscribe": the feed (an absolute https or http URL) for each calendar app."""
+    links = {
+        "webcal": "webcal://" + feed_url.split("://", 1)[-1],
+        "google": "https://calendar.google.com/calendar/r?"
+        + _query({"cid": "webcal://" + feed_url.split("://", 1)[-1]}),
+        "address": feed_url,
+    }
+    for key, host in OUTLOOK_HOSTS.items():
+        links[key] = f"https://{host}/calendar/0/addfromweb?" + _query(
+            {"url": feed_url, "name": name}
+        )
+    return links
 
 
 def event_page_context(*, page: EventPage, user) -> dict:
