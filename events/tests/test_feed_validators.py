@@ -43,6 +43,7 @@ def two_events(make_event, theme):
     EventPage.objects.update(
         last_published_at=hour_ago, latest_revision_created_at=hour_ago, changed_at=hour_ago
     )
+    EventTheme.objects.update(updated_at=hour_ago)  # (HTTP dates count whole seconds)
     for page in pages:
         page.refresh_from_db()
     return pages
