@@ -3,11 +3,11 @@ email invitations all come from `event_component`, so an event has the same UID,
 SEQUENCE and times everywhere.
 
 RFC 5545 details handled here: CRLF and 75-octet folding (icalendar's serializer, which
-never splits a UTF-8 character), a VTIMEZONE for America/Toronto via
-add_missing_timezones(), DTSTAMP and LAST-MODIFIED taken from the data (so the same data
-gives the same bytes), a default duration when an event has no end, X-PUBLISHED-TTL as a
-real DURATION. Join links never go in: the entry links to the hub's page, which checks
-registration."""
+never splits a UTF-8 character), a VTIMEZONE for America/Toronto written as yearly rules
+(events/vtimezone.py: icalendar's comma-list RDATEs are misread by ical.js and vobject),
+DTSTAMP and LAST-MODIFIED taken from the data in feeds (so the same data gives the same
+bytes), a default duration when an event has no end, X-PUBLISHED-TTL as a real DURATION.
+Join links never go in: the entry links to the hub's page, which checks registration."""
 
 import hashlib
 from datetime import timedelta
@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+
+from .vtimezone import vtimezone
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 PRODID = "-//DATAide//DATAide Hub//FR"
@@ -60,20 +62,23 @@ def event_component(
     status: str | None = None,
     organizer_email: str = "",
     attendee=None,
+    sequence: int | None = None,
+    stamp=None,
 ) -> Event:
     """One VEVENT. `page` is the event in the reader's language (its dates, SEQUENCE and
     cancellation are copies of the original's). `join_page_url` is the hub page that checks
-    registration, never the join link itself."""
+    registration, never the join link itself. Invitations give their own `sequence` and
+    `stamp` (DTSTAMP); elsewhere both come from the event's data."""
     url = page_url if page_url is not None else f"{base_url}{page.get_url() or ''}"
     modified = page.last_modified.astimezone(timezone.get_fixed_timezone(0))
     cancelled = page.cancelled or status == "CANCELLED"
     event = Event()
     event.add("uid", page.uid)
-    event.add("dtstamp", modified)
+    event.add("dtstamp", (stamp or modified).astimezone(timezone.get_fixed_timezone(0)))
     event.add("last-modified", modified)
     if page.first_published_at:
         event.add("created", page.first_published_at.astimezone(timezone.get_fixed_timezone(0)))
-    event.add("sequence", page.sequence)
+    event.add("sequence", page.sequence if sequence is None else sequence)
     event.add("dtstart", _local(page.start))
     event.add("dtend", _local(page.effective_end))
     summary = page.title
@@ -115,23 +120,19 @@ def event_component(
 
 
 def to_bytes(calendar: Calendar) -> bytes:
-    """Adds the VTIMEZONE (covering only the years the events need, to keep feeds small)
-    and serialises with CRLF line ends and 75-octet folding."""
+    """Adds the VTIMEZONE first (covering the years the events need) and serialises with
+    CRLF line ends and 75-octet folding."""
     starts = [event.DTSTART for event in calendar.walk("VEVENT") if event.DTSTART]
     if starts:
-        first = min(starts).date().replace(month=1, day=1)
-        last = max(starts).date().replace(month=1, day=1)
-        calendar.add_missing_timezones(
-            first_date=first.replace(year=first.year - 1),
-            last_date=last.replace(year=last.year + 2),
-        )
+        calendar.subcomponents.insert(0, _timezone(starts))
     return calendar.to_ical()
 
 
-def _timezone_range(starts) -> tuple:
-    first = min(starts).date().replace(month=1, day=1)
-    last = max(starts).date().replace(month=1, day=1)
-    return first.replace(year=first.year - 1), last.replace(year=last.year + 2)
+def _timezone(starts):
+    """A year of margin before the first event, two after the last: the yearly rules of
+    the last years stay open-ended, so the file stays right after that too."""
+    first, last = min(starts), max(starts)
+    return vtimezone(settings.TIME_ZONE, first.year - 1, last.year + 2)
 
 
 def feed_bytes(pages, *, name: str, base_url: str, request=None, join_page_urls=None) -> bytes:
@@ -147,10 +148,7 @@ def feed_bytes(pages, *, name: str, base_url: str, request=None, join_page_urls=
     )
     pages = list(pages)
     if pages:
-        first, last = _timezone_range([page.start for page in pages])
-        calendar.add_component(
-            Timezone.from_tzid(settings.TIME_ZONE, first_date=first, last_date=last)
-        )
+        calendar.add_component(_timezone([_local(page.start) for page in pages]))
     entries = []
     for page in pages:
         page_url = f"{base_url}{page.get_url(request) or ''}"
@@ -201,9 +199,13 @@ def single_event_bytes(page, *, base_url: str, request=None) -> bytes:
     return to_bytes(calendar)
 
 
-def invitation_bytes(page, *, member, base_url: str, join_page_url: str, cancel: bool) -> bytes:
+def invitation_bytes(
+    page, *, member, base_url: str, join_page_url: str, cancel: bool, sequence: int | None = None
+) -> bytes:
     """An invitation (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL) for one member, in
-    their language, with the same UID as the feeds (RFC 5546: ORGANIZER and ATTENDEE)."""
+    their language, with the same UID as the feeds (RFC 5546: ORGANIZER and ATTENDEE).
+    `sequence` (the event's plus the registration's) rises with each message the member
+    gets; DTSTAMP is the time the message is made, as RFC 5545 asks when METHOD is set."""
     with translation.override(member.preferred_language or "fr"):
         calendar = new_calendar(name="", method="CANCEL" if cancel else "REQUEST", refresh=None)
         organizer = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].strip(" >")
@@ -215,6 +217,8 @@ def invitation_bytes(page, *, member, base_url: str, join_page_url: str, cancel:
                 status="CANCELLED" if cancel else None,
                 organizer_email=organizer,
                 attendee=member,
+                sequence=sequence,
+                stamp=timezone.now(),
             )
         )
         return to_bytes(calendar)

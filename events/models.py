@@ -51,6 +51,9 @@ class BilingualName(models.Model):
 class EventTheme(BilingualName):
     """A theme events are filed under (one public feed per theme)."""
 
+    # Its name is in every feed entry filed under it (CATEGORIES): feeds' Last-Modified.
+    updated_at = models.DateTimeField(auto_now=True, editable=False)
+
     class Meta(BilingualName.Meta):
         verbose_name = _("event theme")
         verbose_name_plural = _("event themes")
@@ -339,6 +342,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Rises with every change of status: added to the event's SEQUENCE in this member's
+    # invitations, so each invitation or withdrawal outranks the ones before (RFC 5546).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("registration")

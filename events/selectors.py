@@ -1,13 +1,14 @@
 """Reads that matter: what a page shows a member, what goes in a feed and its validators."""
 
-from datetime import timedelta
-from urllib.parse import urlencode
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote, urlencode
 
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, PageLogEntry
 
 from .ical import CANCELLED_KEPT
 from .models import EventPage, EventTheme, Registration
@@ -91,34 +92,64 @@ def event_state(*, page: EventPage, registration: Registration | None, confirmed
     return state
 
 
+def _query(fields: dict) -> str:
+    # %20, not "+": outlook.live.com shows a "+" in the title as it is.
+    return urlencode(fields, quote_via=quote)
+
+
+OUTLOOK_HOSTS = {"outlook": "outlook.live.com", "microsoft365": "outlook.office.com"}
+
+
 def calendar_links(*, page: EventPage, page_url: str, ics_url: str) -> dict:
-    """ "Add to my calendar": Google, Outlook (https: Outlook.com refuses webcal), Apple."""
+    """ "Add to my calendar": Google, Outlook.com (personal accounts) and Microsoft 365 (work
+    and school accounts) open a filled-in new event; Apple and everything else take the
+    event's .ics over https (a webcal:// link would subscribe to a nameless one-event
+    calendar instead of adding the event)."""
     start = page.start.astimezone(timezone.get_fixed_timezone(0))
     end = page.effective_end.astimezone(timezone.get_fixed_timezone(0))
     details = f"{page.summary}\n\n{page_url}".strip()
-    google = "https://calendar.google.com/calendar/render?" + urlencode(
-        {
-            "action": "TEMPLATE",
-            "text": page.title,
-            "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
-            "details": details,
-            "location": page.location_text,
-            "ctz": "America/Toronto",
-        }
-    )
-    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
-        {
-            "path": "/calendar/action/compose",
-            "rru": "addevent",
-            "subject": page.title,
-            "startdt": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "enddt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "body": details,
-            "location": page.location_text,
-        }
-    )
-    webcal = "webcal://" + ics_url.split("://", 1)[-1]
-    return {"google": google, "outlook": outlook, "apple": webcal, "download": ics_url}
+    links = {
+        "google": "https://calendar.google.com/calendar/render?"
+        + _query(
+            {
+                "action": "TEMPLATE",
+                "text": page.title,
+                "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
+                "details": details,
+                "location": page.location_text,
+                "ctz": "America/Toronto",
+            }
+        ),
+        "apple": ics_url,
+        "download": ics_url,
+    }
+    outlook = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": page.title,
+        "startdt": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "enddt": end.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "body": details,
+        "location": page.location_text,
+    }
+    for key, host in OUTLOOK_HOSTS.items():
+        links[key] = f"https://{host}/calendar/0/deeplink/compose?" + _query(outlook)
+    return links
+
+
+def feed_links(*, feed_url: str, name: str) -> dict:
+    """ "Subscribe": the feed (an absolute https or http URL) for each calendar app."""
+    links = {
+        "webcal": "webcal://" + feed_url.split("://", 1)[-1],
+        "google": "https://calendar.google.com/calendar/r?"
+        + _query({"cid": "webcal://" + feed_url.split("://", 1)[-1]}),
+        "address": feed_url,
+    }
+    for key, host in OUTLOOK_HOSTS.items():
+        links[key] = f"https://{host}/calendar/0/addfromweb?" + _query(
+            {"url": feed_url, "name": name}
+        )
+    return links
 
 
 def event_page_context(*, page: EventPage, user) -> dict:
@@ -230,29 +261,61 @@ def my_events(*, user) -> dict:
     }
 
 
-def feed_selection(*, language: str, theme: EventTheme | None = None, user=None):
-    """Which pages a feed holds (one per event, in `language` when translated), and the
-    validators computed from the rows: (page ids, etag parts, last modified)."""
+# Page log actions after which an event may have left a feed or changed its URL. Any
+# page's: unpublishing, deleting or moving an ancestor changes the events below it too.
+LEAVING_ACTIONS = (
+    "wagtail.unpublish",
+    "wagtail.unpublish.scheduled",
+    "wagtail.delete",
+    "wagtail.move",
+)
+
+
+@dataclass(frozen=True)
+class FeedSelection:
+    ids: list[int]  # the pages in the feed, one per event
+    parts: list  # what the ETag is made of
+    last_modified: datetime | None
+    themes: dict[int, list[EventTheme]]  # page id → its themes (for CATEGORIES)
+
+
+def feed_selection(*, language: str, theme: EventTheme | None = None, user=None) -> FeedSelection:
+    """Which pages a feed holds (one per event, in `language` when translated), their
+    themes, and the validators computed from the rows.
+
+    Last-Modified moves with everything a client would read differently: an event's edit,
+    an event leaving (unpublished, deleted, moved, or cancelled more than 30 days ago), a
+    theme renamed, the member's own registrations. The ETag also holds each page's URL and
+    its themes' names, so it moves even where no timestamp does."""
     now = timezone.now()
-    rows = EventPage.objects.live().filter(
-        Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=now - CANCELLED_KEPT)
-    )
+    base = EventPage.objects.live()
     extra = []
     if theme is not None:
-        rows = rows.filter(themes=theme)
+        base = base.filter(themes=theme)
     if user is not None:
         registrations = Registration.objects.filter(user=user)
         stats = registrations.aggregate(n=Count("pk"), last=Max("updated_at"))
         extra = [stats["n"], stats["last"]]
-        rows = rows.filter(
+        base = base.filter(
             translation_key__in=registrations.filter(status=Status.CONFIRMED).values(
                 "event__translation_key"
             )
         )
+    kept = Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=now - CANCELLED_KEPT)
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     chosen: dict = {}
-    for row in rows.order_by("pk").values_list(
-        "pk", "translation_key", "locale_id", "sequence", "last_published_at", "changed_at"
+    for row in (
+        base.filter(kept)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "translation_key",
+            "locale_id",
+            "sequence",
+            "last_published_at",
+            "changed_at",
+            "url_path",
+        )
     ):
         key = row[1]
         current = chosen.get(key)
@@ -261,12 +324,48 @@ def feed_selection(*, language: str, theme: EventTheme | None = None, user=None)
         ):
             chosen[key] = row
     selected = sorted(chosen.values())
+    ids = [row[0] for row in selected]
+    filed = list(
+        EventPage.themes.through.objects.filter(eventpage_id__in=ids)
+        .order_by("eventpage_id", "eventtheme__name_fr", "eventtheme_id")
+        .values_list(
+            "eventpage_id",
+            "eventtheme_id",
+            "eventtheme__name_fr",
+            "eventtheme__name_en",
+            "eventtheme__updated_at",
+        )
+    )
+    themes: dict[int, list[EventTheme]] = {}
+    for page_id, theme_id, name_fr, name_en, _updated in filed:
+        themes.setdefault(page_id, []).append(
+            EventTheme(pk=theme_id, name_fr=name_fr, name_en=name_en)
+        )
     stamps = [stamp for row in selected for stamp in (row[4], row[5]) if stamp]
+    stamps += [row[4] for row in filed]
     if user is not None and extra[1]:
         stamps.append(extra[1])
+    stamps += _left_at(base, now=now)
     last_modified = max(stamps) if stamps else None
-    parts = [language, theme.pk if theme else None, *extra, *selected]
-    return [row[0] for row in selected], parts, last_modified
+    parts = [language, theme.pk if theme else None, *extra, *selected, *filed]
+    return FeedSelection(ids=ids, parts=parts, last_modified=last_modified, themes=themes)
+
+
+def _left_at(base, *, now) -> list:
+    """When events last left the feed `base` selects from (see feed_selection)."""
+    left = PageLogEntry.objects.filter(action__in=LEAVING_ACTIONS).aggregate(at=Max("timestamp"))
+    expired = base.filter(cancelled_at__lt=now - CANCELLED_KEPT).aggregate(at=Max("cancelled_at"))
+    stamps = [left["at"]] if left["at"] else []
+    if expired["at"]:
+        stamps.append(expired["at"] + CANCELLED_KEPT)
+    return stamps
+
+
+def event_file_validators(page: EventPage) -> tuple[list, object]:
+    """ETag parts and Last-Modified of one event's .ics: its data, URL and themes."""
+    themes = list(page.themes.order_by("pk").values_list("pk", "name_fr", "name_en", "updated_at"))
+    parts = [page.pk, page.uid, page.sequence, page.last_modified, page.cancelled, page.url_path]
+    return [*parts, *themes], max([page.last_modified, *[row[3] for row in themes]])
 
 
 def when_text(page: EventPage) -> str:

@@ -60,14 +60,23 @@ def _next_waitlist_order(event: EventPage) -> int:
     return (top or 0) + 1
 
 
-def _email_on_commit(registration_ids: list[int], kind: str) -> None:
+def _email_on_commit(registrations: list[Registration], kind: str, *, event: EventPage) -> None:
+    """Sends after commit. The invitation's SEQUENCE is fixed now, from the event's and the
+    registration's counters, so a worker that sends two messages out of order still gives
+    the newer one the higher SEQUENCE."""
     from .tasks import send_registration_email
 
-    def enqueue():
-        for registration_id in registration_ids:
-            send_registration_email.enqueue(registration_id=registration_id, kind=kind)
+    sequences = {
+        registration.pk: event.sequence + registration.sequence for registration in registrations
+    }
 
-    if registration_ids:
+    def enqueue():
+        for registration_id, sequence in sequences.items():
+            send_registration_email.enqueue(
+                registration_id=registration_id, kind=kind, sequence=sequence
+            )
+
+    if sequences:
         transaction.on_commit(enqueue)
 
 
@@ -106,6 +115,8 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
             raise RegistrationError(RegistrationError.ALREADY_REGISTERED)
         if registration is None:
             registration = Registration(event=locked, user=user)
+        else:
+            registration.sequence += 1  # their withdrawal went out with the last one
         if locked.capacity is None or _confirmed_count(locked) < locked.capacity:
             registration.status = Status.CONFIRMED
             registration.waitlist_order = None
@@ -118,7 +129,7 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
         registration.save()
         if registration.status == Status.CONFIRMED:
             _notify_registrants([registration], kind="events.registered", event=locked)
-        _email_on_commit([registration.pk], registration.status)
+        _email_on_commit([registration], registration.status, event=locked)
     return registration
 
 
@@ -150,11 +161,12 @@ def _fill_seats(event: EventPage) -> list[Registration]:
     for registration in waiting:
         registration.status = Status.CONFIRMED
         registration.waitlist_order = None
-        registration.save(update_fields=["status", "waitlist_order", "updated_at"])
+        registration.sequence += 1
+        registration.save(update_fields=["status", "waitlist_order", "sequence", "updated_at"])
         promoted.append(registration)
     if promoted:
         _notify_registrants(promoted, kind="events.promoted", event=event)
-        _email_on_commit([registration.pk for registration in promoted], "promoted")
+        _email_on_commit(promoted, "promoted", event=event)
     return promoted
 
 
@@ -172,8 +184,12 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
         registration.status = Status.CANCELLED
         registration.waitlist_order = None
         registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "waitlist_order", "cancelled_at", "updated_at"])
-        _email_on_commit([registration.pk], "cancelled" if was_confirmed else "left_waitlist")
+        registration.sequence += 1
+        registration.save(
+            update_fields=["status", "waitlist_order", "cancelled_at", "sequence", "updated_at"]
+        )
+        kind = "cancelled" if was_confirmed else "left_waitlist"
+        _email_on_commit([registration], kind, event=event)
         return _fill_seats(event) if was_confirmed else []
 
 
@@ -245,7 +261,9 @@ def event_published(*, page: EventPage) -> None:
             registrations = _active_registrations(original)
             _notify_registrants(registrations, kind="events.changed", event=original)
             _email_on_commit(
-                [r.pk for r in registrations if r.status == Status.CONFIRMED], "changed"
+                [r for r in registrations if r.status == Status.CONFIRMED],
+                "changed",
+                event=original,
             )
         original.schedule_signature = signature
         if original.replay_url and original.replay_announced_at is None and original.is_past:
@@ -271,7 +289,7 @@ def _cancel(event: EventPage, *, now) -> None:
     event.sequence += 1
     registrations = _active_registrations(event)
     _notify_registrants(registrations, kind="events.cancelled", event=event)
-    _email_on_commit([r.pk for r in registrations], "event_cancelled")
+    _email_on_commit(registrations, "event_cancelled", event=event)
 
 
 def event_cancel(*, event: EventPage) -> EventPage:
@@ -291,7 +309,7 @@ def _announce_replay(event: EventPage, *, now) -> None:
             registration=registration, kind=RegistrationMessage.Kind.REPLAY
         )
     _notify_registrants(registrations, kind="events.replay", event=event)
-    _email_on_commit([r.pk for r in registrations], "replay")
+    _email_on_commit(registrations, "replay", event=event)
 
 
 @dataclass(frozen=True)

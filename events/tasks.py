@@ -96,10 +96,14 @@ def _texts(kind: str, title: str, position: int | None) -> tuple[str, str]:
     return subject % values, intro % values
 
 
-def deliver_registration_email(*, registration_id: int, kind: str) -> bool:
+def deliver_registration_email(
+    *, registration_id: int, kind: str, sequence: int | None = None
+) -> bool:
     """Renders and sends one email about a registration, in the member's language, with an
     invitation (METHOD:REQUEST) or its withdrawal (METHOD:CANCEL) when the kind calls for
-    one. Returns False when nothing was sent (registration gone, member opted out)."""
+    one, numbered `sequence` (fixed by the service that asked for it; else the current
+    one) and stamped with the time it is made. Returns False when nothing was sent
+    (registration gone, member opted out)."""
     registration = (
         Registration.objects.select_related("user", "event").filter(pk=registration_id).first()
     )
@@ -133,6 +137,11 @@ def deliver_registration_email(*, registration_id: int, kind: str) -> bool:
                 base_url=base_url,
                 join_page_url=join_url,
                 cancel=method == "CANCEL",
+                sequence=(
+                    sequence
+                    if sequence is not None
+                    else registration.event.sequence + registration.sequence
+                ),
             )
             mimetype = f"text/calendar; method={method}"
             # The inline part is what Gmail and Outlook read to offer "Add to calendar";
@@ -150,8 +159,10 @@ def deliver_registration_email(*, registration_id: int, kind: str) -> bool:
 
 
 @task()
-def send_registration_email(*, registration_id: int, kind: str) -> bool:
-    return deliver_registration_email(registration_id=registration_id, kind=kind)
+def send_registration_email(
+    *, registration_id: int, kind: str, sequence: int | None = None
+) -> bool:
+    return deliver_registration_email(registration_id=registration_id, kind=kind, sequence=sequence)
 
 
 @task()

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from hub.csv_export import BOM, SafeWriter
 from hub.redirects import safe_next
@@ -104,31 +104,42 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def _calendar_response(request, *, pages_ids, parts, last_modified, build, filename):
+def _calendar_response(request, *, parts, last_modified, build, filename, private=False):
     """Answers a feed with validators computed from the data: 304 on a matching
-    If-None-Match or If-Modified-Since (an unparseable date is ignored: 200)."""
+    If-None-Match or If-Modified-Since (an unparseable date is ignored: 200). A 304 carries
+    the same ETag, Last-Modified and Cache-Control a 200 would (RFC 9110, 15.4.5); HEAD
+    gets the headers of GET, Content-Length included, without the body."""
     etag = ical.etag_for(parts)
     stamp = int(last_modified.timestamp()) if last_modified else None
+    # Clients revalidate every time (feeds change without notice); a member's own feed
+    # carries their registrations, so no shared cache may keep it.
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache" if private else "no-cache"}
+    if stamp is not None:
+        headers["Last-Modified"] = http_date(stamp)
     conditional = get_conditional_response(request, etag=etag, last_modified=stamp)
     if conditional is not None:
+        for name, value in headers.items():
+            conditional[name] = value
         return conditional
-    response = HttpResponse(build(), content_type="text/calendar; charset=utf-8")
-    response["ETag"] = etag
-    if stamp is not None:
-        response["Last-Modified"] = http_date(stamp)
+    content = build()
+    response = HttpResponse(
+        b"" if request.method == "HEAD" else content, content_type="text/calendar; charset=utf-8"
+    )
+    for name, value in headers.items():
+        response[name] = value
+    response["Content-Length"] = str(len(content))
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "no-cache"
     return response
 
 
 def _feed(request, *, language, name, filename, theme=None, user=None, join_pages=False):
-    ids, parts, last_modified = selectors.feed_selection(language=language, theme=theme, user=user)
-    parts = [name, *parts]
+    selection = selectors.feed_selection(language=language, theme=theme, user=user)
 
     def build():
         with translation.override(language):
-            pages = list(EventPage.objects.filter(pk__in=ids).order_by("start", "pk"))
-            _prefetch_themes(pages)
+            pages = list(EventPage.objects.filter(pk__in=selection.ids).order_by("start", "pk"))
+            for page in pages:
+                page.prefetched_themes = selection.themes.get(page.pk, [])
             join_urls = None
             if join_pages:
                 base = _base_url(request)
@@ -145,11 +156,11 @@ def _feed(request, *, language, name, filename, theme=None, user=None, join_page
 
     return _calendar_response(
         request,
-        pages_ids=ids,
-        parts=parts,
-        last_modified=last_modified,
+        parts=[name, *selection.parts],
+        last_modified=selection.last_modified,
         build=build,
         filename=filename,
+        private=user is not None,
     )
 
 
@@ -157,27 +168,14 @@ def _reverse_join(pk: int) -> str:
     return reverse("events:join", args=[pk])
 
 
-def _prefetch_themes(pages: list[EventPage]) -> None:
-    """Themes of many pages in one query (for CATEGORIES)."""
-    through = EventPage.themes.through
-    themes = {theme.pk: theme for theme in EventTheme.objects.all()}
-    by_page: dict[int, list] = {}
-    for page_id, theme_id in through.objects.filter(
-        eventpage_id__in=[page.pk for page in pages]
-    ).values_list("eventpage_id", "eventtheme_id"):
-        by_page.setdefault(page_id, []).append(themes[theme_id])
-    for page in pages:
-        page.prefetched_themes = by_page.get(page.pk, [])
-
-
-@require_GET
+@require_safe
 def public_feed(request):
     language = translation.get_language()
     name = _("DATAide Hub events")
     return _feed(request, language=language, name=name, filename="dataide-events.ics")
 
 
-@require_GET
+@require_safe
 def theme_feed(request, slug: str):
     theme = get_object_or_404(EventTheme, slug=slug)
     language = translation.get_language()
@@ -185,7 +183,7 @@ def theme_feed(request, slug: str):
     return _feed(request, language=language, name=name, filename=f"dataide-{slug}.ics", theme=theme)
 
 
-@require_GET
+@require_safe
 def private_feed(request, token: str):
     """A member's own calendar, in their language. Unknown or revoked token: 404."""
     row = CalendarToken.objects.select_related("user").filter(token=token).first()
@@ -204,20 +202,18 @@ def private_feed(request, token: str):
     )
 
 
-@require_GET
+@require_safe
 def event_ics(request, pk: int):
     page = _event(pk)
-    parts = [page.pk, page.uid, page.sequence, page.last_modified, page.cancelled]
+    parts, last_modified = selectors.event_file_validators(page)
 
     def build():
-        _prefetch_themes([page])
         return ical.single_event_bytes(page, base_url=_base_url(request), request=request)
 
     return _calendar_response(
         request,
-        pages_ids=[page.pk],
         parts=parts,
-        last_modified=page.last_modified,
+        last_modified=last_modified,
         build=build,
         filename=f"{page.slug}.ics",
     )

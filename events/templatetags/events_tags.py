@@ -30,3 +30,10 @@ def event_calendar_links(context, page) -> dict:
     page_url = request.build_absolute_uri(page.get_url(request))
     ics_url = request.build_absolute_uri(reverse("events:event_ics", args=[page.pk]))
     return selectors.calendar_links(page=page, page_url=page_url, ics_url=ics_url)
+
+
+@register.simple_tag(takes_context=True)
+def event_feed_links(context, feed_path: str, name: str) -> dict:
+    """ "Subscribe" links for the feed at `feed_path` (on this site)."""
+    feed_url = context["request"].build_absolute_uri(feed_path)
+    return selectors.feed_links(feed_url=feed_url, name=name)

@@ -1,5 +1,5 @@
 """A member finds a webinar, registers in one click and sees it, in a real Chromium against
-a real Daphne; the events pages pass axe (WCAG 2.1 AA)."""
+a real Daphne; the events pages pass axe (WCAG 2.1 AA); "Ajouter à mon agenda" in both languages."""
 
 import pytest
 
@@ -7,7 +7,7 @@ from events.models import Registration
 from hub.accounts.tests.factories import PASSWORD, UserFactory
 from hub.testing import assert_accessible
 
-from .factories import event_index, event_page
+from .factories import event_index, event_page, event_translation
 
 pytestmark = pytest.mark.e2e
 
@@ -32,3 +32,25 @@ def test_a_member_registers_in_one_click_and_sees_it(daphne_server, browser_page
     assert "zoom.example" not in page.content()
     assert_accessible(page, event.url)
     assert Registration.objects.get(user__email="ana@exemple.org").status == "confirmed"
+
+
+def test_add_to_my_calendar_reads_right_in_both_languages_and_apple_gets_the_file(
+    daphne_server, browser_page, site
+):
+    event = event_page(index=event_index(site), title="Données ouvertes : premiers pas")
+    english = event_translation(event, title="Open data: first steps")
+    page = browser_page
+    for path, google, apple in (
+        (event.url, "Google Agenda", "Calendrier Apple"),
+        (english.url, "Google Calendar", "Apple Calendar"),
+    ):
+        page.goto(f"{daphne_server}{path}", wait_until="networkidle")
+        box = page.locator("section[aria-labelledby=calendar-title]")
+        for name in (google, "Outlook.com", "Microsoft 365 (Outlook)", apple):
+            assert box.get_by_role("link", name=name, exact=True).count() == 1, name
+        href = box.get_by_role("link", name=apple, exact=True).get_attribute("href")
+        assert href.startswith(daphne_server) and href.endswith(".ics")
+        response = page.request.get(href)
+        assert response.headers["content-type"] == "text/calendar; charset=utf-8"
+        assert "BEGIN:VEVENT" in response.text()
+        assert_accessible(page, path)

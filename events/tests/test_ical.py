@@ -88,9 +88,10 @@ def test_times_are_right_across_the_daylight_saving_change(make_event):
     assert events[after.uid]["DTSTART"].dt.astimezone(utc).hour == 15
     assert b"DTSTART;TZID=America/Toronto:20261101T100000" in calendar.to_ical()
     (vtimezone,) = calendar.walk("VTIMEZONE")
-    transitions = vtimezone.to_ical().decode()
-    assert "20261101T020000" in transitions and "TZOFFSETTO:-0500" in transitions
     # ...and it reads the same with the VTIMEZONE alone (no zoneinfo lookup by name).
+    zone = vtimezone.to_tz()
+    assert datetime(2026, 10, 31, 10, 0, tzinfo=zone).astimezone(utc).hour == 14
+    assert datetime(2026, 11, 1, 10, 0, tzinfo=zone).astimezone(utc).hour == 15
     offsets = {comp.name: comp["TZOFFSETTO"].to_ical() for comp in vtimezone.subcomponents}
     assert {
         name: str(value, "ascii") if isinstance(value, bytes) else value
@@ -216,11 +217,13 @@ def test_feed_cost_does_not_grow_with_the_number_of_events(
     theme = EventTheme.objects.create(slug="x", name_fr="X", name_en="X")
     for _ in range(3):
         make_event(themes=[theme])
-    with django_assert_max_num_queries(8):
+    # 9: the validators read when events last left the feed (page log, expired
+    # cancellations) and the themes' names; the feed's own rows and its site lookups.
+    with django_assert_max_num_queries(9):
         small = self_get(url("feed"))
     for _ in range(12):
         make_event(themes=[theme])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         big = self_get(url("feed"))
     assert len(Calendar.from_ical(big.content).walk("VEVENT")) == 15
     assert small.status_code == 200

@@ -116,7 +116,8 @@ def test_event_page_offers_add_to_calendar_links(make_event, client):
     assert "Ajouter à mon agenda" in html
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
     assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
-    assert f"webcal://testserver{url('event_ics', page.pk)}" in html
+    assert "https://outlook.office.com/calendar/0/deeplink/compose?" in html
+    assert f"webcal://testserver{url('event_ics', page.pk)}" not in html
     assert f"http://testserver{url('event_ics', page.pk)}" in html
 
 
