@@ -14,6 +14,8 @@ from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from hub.parsing import parse_ids
+
 from . import ical, selectors, services
 from .models import CalendarToken, EventPage, EventTheme, Registration
 
@@ -252,7 +254,7 @@ def registrations(request, pk: int):
             messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
         return redirect("events:registrations", pk=pk)
     if request.method == "POST":
-        attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
+        attended = set(parse_ids(request.POST.getlist("attended")))
         services.attendance_mark(event=original, attended_ids=attended)
         messages.success(request, _("Attendance saved."))
         return redirect("events:registrations", pk=pk)

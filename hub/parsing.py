@@ -33,3 +33,24 @@ def parse_ids(values, **bounds) -> list[int]:
 def parse_cursor(value) -> int | None:
     """An `?after=<id>` cursor: 0 is allowed (everything after the start)."""
     return parse_id(value, minimum=0)
+
+
+def _is_id_name(name: str) -> bool:
+    return name == "pk" or name.endswith("_pk")
+
+
+def require_url_ids(kwargs: dict) -> None:
+    """Raises Http404 unless every `pk`/`*_pk` of a URL's keyword arguments is an id
+    (machina's views read them with int() or treat 0 as missing, each a 500)."""
+    from django.http import Http404
+
+    if any(_is_id_name(name) and parse_id(value) is None for name, value in kwargs.items()):
+        raise Http404
+
+
+class UrlIdsMixin:
+    """For class-based views whose URL carries ids: a bad one is a 404 before the view."""
+
+    def dispatch(self, request, *args, **kwargs):
+        require_url_ids(kwargs)
+        return super().dispatch(request, *args, **kwargs)

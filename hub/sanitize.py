@@ -135,7 +135,7 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if tag in {"th", "td"}:
         return name == "align" and value in _ALIGN
     if tag == "ol":
-        return name == "start" and value.isdigit()
+        return name == "start" and value.isascii() and value.isdigit() and len(value) <= 9
     return False
 
 
