@@ -14,7 +14,9 @@ MAX_QUERY_LENGTH = 200
 
 
 def search_pages(*, request, query: str, limit: int = 20) -> list[SearchHit]:
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    # Wagtail's SQLite backend hands the words to FTS5's MATCH, where an unbalanced double
+    # quote is a syntax error (a 500); a plain search gives quotes no meaning anyway.
+    query = " ".join(query.replace('"', " ").split())[:MAX_QUERY_LENGTH]
     if not query:
         return []
     locale = Locale.objects.filter(language_code=get_language()).first()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from hub.csv_export import BOM, SafeWriter
+from hub.parsing import parse_ids
 from hub.redirects import safe_next
 
 from . import ical, selectors, services
@@ -246,7 +247,7 @@ def registrations(request, pk: int):
             messages.success(request, _("Message sent to %(count)s people.") % {"count": count})
         return redirect("events:registrations", pk=pk)
     if request.method == "POST":
-        attended = {int(value) for value in request.POST.getlist("attended") if value.isdigit()}
+        attended = set(parse_ids(request.POST.getlist("attended")))
         services.attendance_mark(event=original, attended_ids=attended)
         messages.success(request, _("Attendance saved."))
         return redirect("events:registrations", pk=pk)

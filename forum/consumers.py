@@ -3,7 +3,9 @@ can offer "1 new reply" without a reload. The message is only a hint (an id); th
 fetches the reply through a normal, permission-checked view."""
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from hub.parsing import parse_id
+from hub.websockets import QuietJsonConsumer
 
 UNAUTHENTICATED = 4401
 FORBIDDEN = 4403
@@ -22,14 +24,14 @@ def _can_read_topic(user, topic_id: int) -> bool:
     return topic is not None and PermissionHandler().can_read_forum(topic.forum, user)
 
 
-class TopicConsumer(AsyncJsonWebsocketConsumer):
+class TopicConsumer(QuietJsonConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self.close(code=UNAUTHENTICATED)
             return
-        topic_id = int(self.scope["url_route"]["kwargs"]["topic_id"])
-        if not await _can_read_topic(user, topic_id):
+        topic_id = parse_id(self.scope["url_route"]["kwargs"]["topic_id"])
+        if topic_id is None or not await _can_read_topic(user, topic_id):
             await self.close(code=FORBIDDEN)
             return
         self.group = topic_group(topic_id)

@@ -13,9 +13,11 @@ Policy (a strict allowlist):
 """
 
 import html
+import posixpath
 import re
 from functools import lru_cache, partial
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import bleach
 from bleach.linkifier import LinkifyFilter
@@ -63,14 +65,46 @@ def _media_prefix() -> str:
     return settings.MEDIA_URL or "/media/"
 
 
+# Characters that make a browser or a proxy read a path differently from how it is written:
+# a query or fragment, path parameters, backslashes (read as slashes), control characters
+# (stripped by URL parsers). Raw spaces too; an encoded one (%20) is a plain file name.
+_MEDIA_URL_FORBIDDEN = re.compile(r"[?#;\\\x00-\x1f\x7f]")
+
+
+def _fully_unquoted(value: str) -> str | None:
+    """Percent-decodes until nothing changes (a proxy in front may decode once more than the
+    browser); None when it never settles."""
+    for _ in range(8):
+        decoded = unquote(value)
+        if decoded == value:
+            return value
+        value = decoded
+    return None
+
+
 def is_own_media_url(value: str) -> bool:
-    """True for a path under our MEDIA_URL on this site (no other host, no tricks)."""
+    """True for a path under our MEDIA_URL on this site, judged on the path the browser will
+    fetch: percent-decoded (repeatedly) and with dot segments resolved. Browsers resolve
+    `%2e%2e` as `..`, so `/media/%2e%2e/langue/en/` is a GET of `/langue/en/`. Only URLs
+    that are already in resolved form pass, so the URL written into the page is the one that
+    was checked. No query string, fragment, path parameters or backslashes on an image."""
     value = value.strip()
     prefix = _media_prefix()
-    if not value.startswith(prefix) or value.startswith("//"):
+    decoded = _fully_unquoted(value)
+    if decoded is None or not value.startswith(prefix) or value.startswith("//"):
         return False
-    # No backslashes (some browsers read them as slashes) and no walking out of media.
-    return "\\" not in value and "/../" not in value and not any(ord(c) < 0x21 for c in value)
+    if any(ord(c) <= 0x20 for c in value):
+        return False
+    if _MEDIA_URL_FORBIDDEN.search(decoded):
+        return False
+    resolved = posixpath.normpath(decoded)
+    # normpath drops a trailing slash and keeps a leading "//": both count as changes.
+    return (
+        resolved == decoded.rstrip("/")
+        and "//" not in decoded
+        and (resolved + "/").startswith(prefix)
+        and resolved + "/" != prefix
+    )
 
 
 _SCHEME = re.compile(r"^([^/?#]*):")
@@ -104,7 +138,7 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if tag in {"th", "td"}:
         return name == "align" and value in _ALIGN
     if tag == "ol":
-        return name == "start" and value.isdigit()
+        return name == "start" and value.isascii() and value.isdigit() and len(value) <= 9
     return False
 
 

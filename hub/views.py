@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from hub.redirects import safe_next
 
 
 def healthz(request):
@@ -18,23 +22,22 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
+@require_http_methods(["GET", "POST"])
 def switch_language(request, code: str):
-    """The header's language links go through here: the choice is remembered in the
-    language cookie and, for a signed-in member, stored as their preferred language (emails
-    and calendar entries follow it). Works without JavaScript."""
-    from django.conf import settings
-    from django.http import HttpResponseRedirect
-
-    from hub.redirects import safe_next
-
+    """The header's language choice. A POST (the members' header form) remembers it in the
+    language cookie and, for a signed-in member, as their preferred language (emails and
+    calendar entries follow it). A GET (visitors' links, old links) only goes to the page in
+    that language, whose URL carries the language: an image planted in a post must not
+    switch its readers' language (issue 11)."""
     if code not in dict(settings.LANGUAGES):
         code = settings.LANGUAGE_CODE
-    target = safe_next(request, f"/{code}/")
+    response = HttpResponseRedirect(safe_next(request, f"/{code}/"))
+    if request.method != "POST":
+        return response
     user = request.user
     if user.is_authenticated and user.preferred_language != code:
         user.preferred_language = code
         user.save(update_fields=["preferred_language"])
-    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

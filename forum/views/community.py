@@ -18,6 +18,7 @@ from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsVie
 from machina.apps.forum_permission.handler import PermissionHandler
 from machina.conf import settings as machina_settings
 
+from hub.parsing import UrlIdsMixin, require_url_ids
 from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
 from hub.redirects import safe_next
@@ -278,7 +279,7 @@ def member_autocomplete(request):
     return JsonResponse({"results": results})
 
 
-class MemberProfileView(ForumProfileDetailView):
+class MemberProfileView(UrlIdsMixin, ForumProfileDetailView):
     """machina's profile page, plus organisation, region and solutions given — only for
     those the member lets see it (private by default, Loi 25: hub.privacy.selectors).
     Otherwise the page shows the public name and says the profile is private."""
@@ -311,6 +312,7 @@ class MemberPostsView(UserPostsView):
     """machina's list of a member's messages, under the same privacy rule as the profile."""
 
     def dispatch(self, request, *args, **kwargs):
+        require_url_ids(kwargs)  # "abc", "²" or 5,000 digits: a 404, not a 500
         if not profile_visible_to(self.poster, viewer=request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)

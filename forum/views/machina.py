@@ -19,6 +19,7 @@ from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicP
 from machina.apps.forum_conversation.models import Post
 
 from hub.notifications.services import request_mark_read
+from hub.parsing import UrlIdsMixin, parse_id
 
 from .. import selectors, services
 from ..forms import CommunityPostForm, CommunityTopicForm, PollOptionFormset
@@ -80,7 +81,7 @@ def poll_summary(*, poll, topic, user, handler) -> dict:
     }
 
 
-class TopicView(machina_views.TopicView):
+class TopicView(UrlIdsMixin, machina_views.TopicView):
     def get(self, request, *args, **kwargs):
         # machina shows a held topic (its title, no posts) to anyone who reads the forum.
         if not selectors.may_read_topic(
@@ -129,17 +130,17 @@ class TopicView(machina_views.TopicView):
         return context
 
 
-class TopicCreateView(machina_views.TopicCreateView):
+class TopicCreateView(UrlIdsMixin, machina_views.TopicCreateView):
     post_form_class = CommunityTopicForm
     poll_option_formset_class = PollOptionFormset
 
 
-class TopicUpdateView(machina_views.TopicUpdateView):
+class TopicUpdateView(UrlIdsMixin, machina_views.TopicUpdateView):
     post_form_class = CommunityTopicForm
     poll_option_formset_class = PollOptionFormset
 
 
-class PollVoteView(machina_poll_views.TopicPollVoteView):
+class PollVoteView(UrlIdsMixin, machina_poll_views.TopicPollVoteView):
     """machina's vote, with one plain message when the vote is refused (machina shows its
     form-wide error list as HTML in the message, and nothing for a choice that is not in
     the poll)."""
@@ -162,13 +163,13 @@ def _topic_url(topic) -> str:
     return reverse("forum_conversation:topic", args=[forum.slug, forum.pk, topic.slug, topic.pk])
 
 
-class PostCreateView(machina_views.PostCreateView):
+class PostCreateView(UrlIdsMixin, machina_views.PostCreateView):
     post_form_class = CommunityPostForm
 
     def get_post_form_kwargs(self):
         kwargs = super().get_post_form_kwargs()
-        quote = self.request.GET.get("quote", "")
-        if self.request.method == "GET" and quote.isdigit():
+        quote = parse_id(self.request.GET.get("quote", ""))
+        if self.request.method == "GET" and quote is not None:
             post = get_object_or_404(
                 Post.objects.select_related("topic__forum", "poster"),
                 pk=quote,
@@ -183,5 +184,5 @@ class PostCreateView(machina_views.PostCreateView):
         return kwargs
 
 
-class PostUpdateView(machina_views.PostUpdateView):
+class PostUpdateView(UrlIdsMixin, machina_views.PostUpdateView):
     post_form_class = CommunityPostForm

@@ -1,14 +1,14 @@
 """One websocket per open tab. It joins only its own member's group and forwards the small
 events that services send after commit."""
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from hub.websockets import QuietJsonConsumer
 
 from .services import user_group
 
 UNAUTHENTICATED = 4401
 
 
-class NotificationConsumer(AsyncJsonWebsocketConsumer):
+class NotificationConsumer(QuietJsonConsumer):
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:

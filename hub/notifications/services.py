@@ -281,11 +281,21 @@ def request_unread_count(request) -> int:
     return request._hub_unread_count
 
 
+def _is_a_page_view(request) -> bool:
+    headers = request.headers
+    if "prefetch" in headers.get("Sec-Purpose", "") or headers.get("Purpose") == "prefetch":
+        return False
+    # Browsers without Fetch Metadata send no Sec-Fetch-Dest: their page views still count.
+    return headers.get("Sec-Fetch-Dest", "document") in {"document", "iframe"}
+
+
 def request_mark_read(request, *, target) -> int:
     """`notifications_mark_read(target=...)` for the member reading `target` now. Pages that
     call it on every view (a topic, an event) pay only the bell's count, which the page needs
-    anyway, when nothing is unread: the common case."""
-    if not request_unread_count(request):
+    anyway, when nothing is unread: the common case. Only a page the member opens counts: an
+    image, a prefetch or a script fetching the URL (a browser's Sec-Fetch-Dest says which)
+    must not mark anything read nor cancel the email that would report it."""
+    if not _is_a_page_view(request) or not request_unread_count(request):
         return 0
     changed = notifications_mark_read(user=request.user, target=target)
     if changed:

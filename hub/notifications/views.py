@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hub.parsing import parse_cursor, parse_ids
 from hub.redirects import is_safe_path, safe_next
 
 from . import services
@@ -57,9 +58,9 @@ def notification_feed(request):
     """JSON for the bell: the latest items, or those after ?after=<id> (catch-up after a
     lost connection), with the unread count."""
     rows = Notification.objects.filter(recipient=request.user)
-    after = request.GET.get("after", "")
-    if after.isdigit():
-        rows = rows.filter(pk__gt=int(after)).order_by("id")[:100]
+    after = parse_cursor(request.GET.get("after", ""))
+    if after is not None:
+        rows = rows.filter(pk__gt=after).order_by("id")[:100]
     else:
         rows = rows.order_by("-updated_at", "-id")[:8]
     response = JsonResponse(
@@ -90,7 +91,7 @@ def notification_open(request, pk: int):
 @require_POST
 def notification_mark_read(request):
     """Marks the notifications ticked on the list (or one `id`) read, and returns to it."""
-    ids = [int(value) for value in request.POST.getlist("id") if value.isdigit()]
+    ids = parse_ids(request.POST.getlist("id"))
     if ids:
         services.notifications_mark_read(user=request.user, ids=ids)
     if _wants_json(request):
