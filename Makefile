@@ -68,7 +68,7 @@ messages: $(STAMP)
 	  --ignore=cms --ignore=forum --ignore=events --ignore=bench --ignore=docker
 
 bench: install
-	$(BIN)/python -m bench
+	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench
 
 # Pins pyproject.toml's dependencies again: the runtime lock first, then the dev lock
 # constrained by it, so both carry the same versions. No machine-local index lines.

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hub_cms_bench")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 RESOURCES = int(os.environ.get("BENCH_RESOURCES", "2000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))

@@ -40,7 +40,7 @@ UNUSABLE = "!"  # an unusable password hash: these members never sign in
 
 def setup_django():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hub_events_bench")
     import django
 

@@ -53,7 +53,7 @@ BODIES = [
 
 def setup_django():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hub_forum_bench")
     import django
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 CHARS = int(os.environ.get("BENCH_CHARS", "20000"))
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", str(CHARS)).split(",")]

@@ -1,5 +1,6 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+from machina.core.loading import get_class
 
 from .views import attachments, community
 from .views import machina as conversation
@@ -52,8 +53,27 @@ community_patterns = [
     path("membres/suggestions/", community.member_autocomplete, name="member_autocomplete"),
 ]
 
+
+def _machina_patterns():
+    """machina's own URLs, as `machina.urls` lays them out, minus its search: that one needs
+    django-haystack, which the hub does not install as an app (our search is PostgreSQL's).
+    `machina.urls` itself cannot be included, since importing it imports haystack."""
+    apps = [
+        ("", "forum.urls"),
+        ("", "forum_conversation.urls"),
+        ("feeds/", "forum_feeds.urls"),
+        ("member/", "forum_member.urls"),
+        ("moderation/", "forum_moderation.urls"),
+        ("tracking/", "forum_tracking.urls"),
+    ]
+    return [
+        re_path(rf"^{prefix}", include(get_class(module, "urlpatterns_factory").urlpatterns))
+        for prefix, module in apps
+    ]
+
+
 urlpatterns = [
     *machina_overrides,
     path("", include((community_patterns, "community"), namespace="community")),
-    path("", include("machina.urls")),
+    *_machina_patterns(),
 ]

@@ -58,3 +58,13 @@ def test_visitors_read_public_forums_but_not_the_staff_forum(client, forum):
     html = client.get("/fr/forum/").content.decode()
     assert "Demandes d&#x27;aide" in html or "Demandes d'aide" in html
     assert "Espace équipe" not in html
+
+
+def test_machinas_haystack_search_is_not_loaded():
+    """machina's own search needs django-haystack; the hub mounts machina without it."""
+    import sys
+
+    from django.urls import reverse
+
+    assert "haystack" not in sys.modules
+    assert reverse("community:search")

@@ -46,13 +46,13 @@ INSTALLED_APPS = [
     "machina.apps.forum_conversation.forum_polls",
     "machina.apps.forum_feeds",
     "machina.apps.forum_moderation",
-    "machina.apps.forum_search",
+    # Not machina.apps.forum_search: it needs django-haystack; our search is PostgreSQL's
+    # (forum/urls.py mounts machina's other URLs without it).
     "machina.apps.forum_tracking",
     "machina.apps.forum_member",
     "machina.apps.forum_permission",
     "forum.apps.ForumConfig",
     "mptt",
-    "haystack",
     "widget_tweaks",
     # Wagtail
     "wagtail_localize",
@@ -266,8 +266,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "DATAide Hub <bonjour@dataide.exa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 MACHINA_FORUM_NAME = "Forum DATAide"
 MACHINA_BASE_TEMPLATE_NAME = "forum_base.html"
