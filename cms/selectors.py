@@ -1,10 +1,17 @@
 """Reads that matter: the library listing with its filters and counts, and what a resource
 or toolkit page shows. Each costs a fixed number of queries, whatever the number of
-resources (tests assert it)."""
+resources (tests assert it).
+
+Imports go one way: the pages of cms.models.pages call these reads from get_context and
+import this module; this module imports nothing from cms.models. Even a leaf such as
+cms.models.taxonomy would run cms/models/__init__.py, which imports the pages, which import
+this module: the cycle again. The models a read queries are looked up in Django's app
+registry when it runs (`_model`), which is complete by then."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
@@ -13,7 +20,16 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from .models import Format, Level, ResourcePage, SavedResource, Theme, ToolkitPage, ToolkitStepDone
+
+def _model(name: str):
+    """A model of this app, from the registry (see the module's docstring)."""
+    return apps.get_model("cms", name)
+
+
+def _choices(field_name: str) -> list[tuple[str, str]]:
+    """The fixed choices of a resource's field: its Format or Level (cms.models.taxonomy)."""
+    return _model("ResourcePage")._meta.get_field(field_name).choices
+
 
 FILTERS = ("theme", "format", "level", "lang")
 LIBRARY_VERSION_KEY = "cms:library:version"
@@ -75,10 +91,10 @@ class Card:
         )
 
     def get_format_display(self) -> str:
-        return str(dict(Format.choices).get(self.format, self.format))
+        return str(dict(_choices("format")).get(self.format, self.format))
 
     def get_level_display(self) -> str:
-        return str(dict(Level.choices).get(self.level, self.level))
+        return str(dict(_choices("level")).get(self.level, self.level))
 
     @property
     def language_name(self) -> str:
@@ -145,10 +161,12 @@ class Listing:
         saved: set = set()
         if self.user is not None and self.user.is_authenticated and items:
             saved = set(
-                SavedResource.objects.filter(
+                _model("SavedResource")
+                .objects.filter(
                     user=self.user,
                     resource__translation_key__in=[item.translation_key for item in items],
-                ).values_list("resource__translation_key", flat=True)
+                )
+                .values_list("resource__translation_key", flat=True)
             )
         for item in items:
             item.card_url = f"{base}{item.slug}/"
@@ -180,7 +198,7 @@ def _public_q() -> Q:
 def visible_resources(locale: Locale | int) -> QuerySet:
     """Live, public resources readers of `locale` see: those written or translated in
     their language, plus those not yet translated, in their original language."""
-    base = ResourcePage.objects.live().filter(_public_q())
+    base = _model("ResourcePage").objects.live().filter(_public_q())
     # Correlated NOT EXISTS: only rows of another locale look for a translation (one index
     # lookup each), instead of hashing every key of the reader's locale.
     translated = Page.objects.filter(
@@ -203,15 +221,15 @@ def library_listing(*, index, params, user=None) -> Listing:
     themes = cache.get(f"cms:themes:{version}:{index.locale_id}")
     if themes is None:
         themes = list(
-            Theme.objects.filter(locale_id=index.locale_id).order_by("sort_order", "name")
+            _model("Theme").objects.filter(locale_id=index.locale_id).order_by("sort_order", "name")
         )
         cache.set(f"cms:themes:{version}:{index.locale_id}", themes, LISTING_CACHE_SECONDS)
     themes_by_slug = {theme.slug: theme for theme in themes}
     languages = dict(settings.LANGUAGES)
     choices = {
         "theme": {theme.slug: theme.name for theme in themes},
-        "format": dict(Format.choices),
-        "level": dict(Level.choices),
+        "format": dict(_choices("format")),
+        "level": dict(_choices("level")),
         "lang": languages,
     }
     labels = {
@@ -237,9 +255,13 @@ def library_listing(*, index, params, user=None) -> Listing:
     def condition(name: str, value: str) -> Q:
         if name == "theme":
             # A subquery, not a join: no duplicate rows, so no DISTINCT over whole pages.
-            tagged = ResourcePage.themes.through.objects.filter(
-                theme__translation_key=themes_by_slug[value].translation_key
-            ).values("resourcepage_id")
+            tagged = (
+                _model("ResourcePage")
+                .themes.through.objects.filter(
+                    theme__translation_key=themes_by_slug[value].translation_key
+                )
+                .values("resourcepage_id")
+            )
             return Q(pk__in=tagged)
         if name == "lang":
             return Q(locale__language_code=value)
@@ -297,12 +319,12 @@ def library_listing(*, index, params, user=None) -> Listing:
         Facet(
             "format",
             labels["format"],
-            [Option(v, str(label), format_counts.get(v, 0)) for v, label in Format.choices],
+            [Option(v, str(label), format_counts.get(v, 0)) for v, label in _choices("format")],
         ),
         Facet(
             "level",
             labels["level"],
-            [Option(v, str(label), level_counts.get(v, 0)) for v, label in Level.choices],
+            [Option(v, str(label), level_counts.get(v, 0)) for v, label in _choices("level")],
         ),
         Facet(
             "lang",
@@ -330,7 +352,8 @@ def library_listing(*, index, params, user=None) -> Listing:
         if toolkits is None:
             toolkits = [
                 {"title": page.title, "summary": page.summary, "slug": page.slug}
-                for page in ToolkitPage.objects.live()
+                for page in _model("ToolkitPage")
+                .objects.live()
                 .filter(_public_q(), locale=locale)
                 .order_by("title")[:6]
             ]
@@ -363,11 +386,11 @@ def _counts(queryset: QuerySet, field_name: str) -> dict[str, int]:
     )
 
 
-def _localized_themes(themes, locale: Locale) -> list[Theme]:
+def _localized_themes(themes, locale: Locale) -> list:
     themes = list(themes)
     translated = {
         theme.translation_key: theme
-        for theme in Theme.objects.filter(
+        for theme in _model("Theme").objects.filter(
             locale=locale, translation_key__in=[theme.translation_key for theme in themes]
         )
     }
@@ -406,9 +429,9 @@ def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     is_saved = bool(
         user
         and user.is_authenticated
-        and SavedResource.objects.filter(
-            user=user, resource__translation_key=page.translation_key
-        ).exists()
+        and _model("SavedResource")
+        .objects.filter(user=user, resource__translation_key=page.translation_key)
+        .exists()
     )
     return {
         "themes": _localized_themes(page.themes.all(), locale),
@@ -427,19 +450,20 @@ def toolkit_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     done: set[str] = set()
     if user is not None and user.is_authenticated:
         done = set(
-            ToolkitStepDone.objects.filter(
-                user=user, toolkit__translation_key=page.translation_key
-            ).values_list("step_id", flat=True)
+            _model("ToolkitStepDone")
+            .objects.filter(user=user, toolkit__translation_key=page.translation_key)
+            .values_list("step_id", flat=True)
         )
     resource_ids = {
         resource.pk for block in page.steps for resource in block.value["resources"] if resource
     }
     by_key = {}
-    for resource in ResourcePage.objects.live().public().filter(pk__in=resource_ids):
+    for resource in _model("ResourcePage").objects.live().public().filter(pk__in=resource_ids):
         by_key[resource.translation_key] = resource
     translations = {
         resource.translation_key: resource
-        for resource in ResourcePage.objects.live()
+        for resource in _model("ResourcePage")
+        .objects.live()
         .public()
         .filter(locale=locale, translation_key__in=list(by_key))
     }
