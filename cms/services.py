@@ -1,6 +1,7 @@
 """Every write of the CMS room: the site's structure, and what members keep in Mon espace
 (saved resources, toolkit steps done)."""
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from .models import (
     ToolkitPage,
     ToolkitStepDone,
 )
+from .selectors import LIBRARY_VERSION_KEY
 
 HOME_CONTENT = {
     "fr": {
@@ -162,10 +164,6 @@ def library_changed(**kwargs) -> None:
     """Invalidates the cached counts and themes of the library (every language, every
     process sharing the cache). Connected to publishing, unpublishing, deletion, privacy and
     theme changes in CmsConfig.ready()."""
-    from django.core.cache import cache
-
-    from .selectors import LIBRARY_VERSION_KEY
-
     try:
         cache.incr(LIBRARY_VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value does

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from ..blocks import ResourceBodyBlock, ToolkitStepBlock, stream_text
+from ..selectors import library_listing, resource_detail, toolkit_detail
 from .taxonomy import Audience, Format, Level
 
 WORDS_PER_MINUTE = 200  # a comfortable pace for readers of a second language, too
@@ -85,8 +86,6 @@ class ResourceIndexPage(LibraryPageMixin, Page):
         verbose_name = _("resource index")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import library_listing
-
         context = super().get_context(request, *args, **kwargs)
         listing = library_listing(index=self, params=request.GET, user=request.user)
         page_obj = listing.page(request.GET.get("page"), self.per_page)
@@ -176,8 +175,6 @@ class ResourcePage(LibraryPageMixin, Page):
         return stream_text(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import resource_detail
-
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_detail(page=self, request=request, **kwargs))
         return context
@@ -221,8 +218,6 @@ class ToolkitPage(LibraryPageMixin, Page):
         return [block.id for block in self.steps]
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import toolkit_detail
-
         context = super().get_context(request, *args, **kwargs)
         context.update(toolkit_detail(page=self, request=request, **kwargs))
         return context

@@ -149,3 +149,26 @@ def test_unpublishing_refreshes_the_counts(client, library, themes):
     assert client.get("/fr/ressources/").context["results_page"].paginator.count == 1
     page.unpublish()
     assert client.get("/fr/ressources/").context["results_page"].paginator.count == 0
+
+
+# Measured before cms/selectors.py became a package, on SQLite and PostgreSQL alike
+# (cold: counts and cards computed; warm: both from the cache). A refactor keeps these
+# exactly; a change that adds a query says so here.
+FILTERED_URL = "/fr/ressources/?theme=cybersecurite&format=guide&level=beginner"
+EXACT_QUERIES = {"anonymous": (18, 9), "member": (24, 15)}
+
+
+def test_the_filtered_listing_costs_exactly_the_queries_measured(client, member, library, themes):
+    from django.core.cache import cache
+
+    for _ in range(5):
+        make_resource(library, themes=[themes["cyber"], themes["data"]])
+    measured = {}
+    for who in ("anonymous", "member"):
+        if who == "member":
+            client.force_login(member)
+        cache.clear()
+        cold = _listing_queries(client, FILTERED_URL)
+        warm = _listing_queries(client, FILTERED_URL)
+        measured[who] = (cold, warm)
+    assert measured == EXACT_QUERIES
