@@ -2,6 +2,7 @@
 under the other language's library (not translated yet) gets its themes, related
 resources and library link in the reader's language where they exist."""
 
+from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from .registry import cms_model
@@ -9,9 +10,7 @@ from .registry import cms_model
 
 def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     locale = _reader_locale(page, shown_in_locale)
-    related = [
-        _localized_page(resource, locale) for resource in page.related_resources.live().public()[:6]
-    ]
+    related = [_localized_page(resource, locale) for resource in _related_resources(page)]
     is_saved = _is_saved(page, getattr(request, "user", None))
     return {
         "themes": _localized_themes(page.themes.all(), locale),
@@ -22,6 +21,15 @@ def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
         "content_language": page.locale.language_code,
         "nav_section": "resources",
     }
+
+
+def _related_resources(page):
+    """The live, public related resources. In Wagtail's preview the page carries its form's
+    choice as modelcluster's in-memory stand-in, which has no .live(): read it by id."""
+    related = page.related_resources.all()
+    if not isinstance(related, QuerySet):
+        related = cms_model("ResourcePage").objects.filter(pk__in=[r.pk for r in related])
+    return related.live().public()[:6]
 
 
 def toolkit_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:

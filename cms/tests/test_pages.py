@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from cms.models import ResourcePage, compute_reading_time
 
@@ -120,3 +121,17 @@ def test_standard_pages_live_under_the_home_page(client, site):
 def test_page_types_are_only_allowed_where_they_belong():
     assert ResourcePage.parent_page_types == ["cms.ResourceIndexPage"]
     assert ResourcePage.subpage_types == []
+
+
+def test_previewing_a_resource_with_related_resources_does_not_fail(rf, library):
+    """Wagtail's preview hands the page its form's related resources as modelcluster's
+    in-memory stand-in for a queryset, which has no .live()."""
+    from cms.selectors import resource_detail
+
+    other = make_resource(library, title="Guide voisin")
+    page = make_resource(library, title="Guide principal")
+    page.related_resources = [other]  # as the preview's unsaved form sets it
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    related = resource_detail(page=page, request=request)["related"]
+    assert [resource.title for resource in related] == ["Guide voisin"]
