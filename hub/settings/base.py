@@ -334,9 +334,9 @@ HUB_RETENTION = {
     }.items()
 }
 # A first visit sets no cookie: machina's middleware would put a key in every anonymous
-# visitor's session (see hub/privacy/middleware.py).
+# visitor's session (see forum/middleware.py).
 MIDDLEWARE = [
-    "hub.privacy.middleware.ForumPermissionMiddleware"
+    "forum.middleware.ForumPermissionMiddleware"
     if name == "machina.apps.forum_permission.middleware.ForumPermissionMiddleware"
     else name
     for name in MIDDLEWARE
