@@ -112,7 +112,7 @@ def test_an_unknown_kind_is_refused(make_member):
         notify(recipients=[make_member()], kind="nope.never")
 
 
-def test_register_kind_refuses_an_unknown_delivery(test_kinds):
+def test_a_kind_refuses_an_unknown_delivery(test_kinds):
     from hub.notifications.kinds import Kind
 
     with pytest.raises(ValueError):
