@@ -196,7 +196,8 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from hub.notifications.kinds import register_kind
+    from hub import extensions
+    from hub.notifications.kinds import Kind
 
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         print("needs DATABASE_URL=postgres://… and REDIS_URL=redis://… (see the docstring)")
@@ -206,7 +207,9 @@ def main() -> int:
     print(f"database: {connection.vendor} (test copy of {original}); channel layer: Redis")
     print(f"open files limit: {limit}; cores: {os.cpu_count()}", flush=True)
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    register_kind("bench.ping", label="Bench", one="%(actor)s: ping")
+    extensions.notification_kinds.register(
+        "bench.ping", Kind("bench.ping", label="Bench", one="%(actor)s: ping")
+    )
     process = None
     try:
         members = make_members(max(2, CONNECTIONS))

@@ -1,9 +1,11 @@
-"""Site search. The search page asks every registered provider for hits; the CMS registers
-its pages here, and forum or events can register theirs from their own AppConfig.ready()
-(cms never imports them):
+"""Site search. The search page asks every provider registered on
+`hub.extensions.search_providers` for hits; cms registers its pages from hooks.py, and forum
+or events can register theirs from their own hooks.py (cms never imports them):
 
-    from cms.search import SearchHit, register_search_provider
-    register_search_provider("forum", label=_("Forum"), search=search_topics, order=20)
+    from cms.search import SearchHit, SearchProvider
+    extensions.search_providers.register(
+        "forum", SearchProvider(label=_("Forum"), search=search_topics), order=20
+    )
 
 `search(*, request, query, limit)` returns a list of SearchHit, best first."""
 
@@ -14,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from hub import extensions
 
 
 @dataclass
@@ -28,29 +32,16 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchProvider:
-    key: str
-    label: object
+    label: object  # the section's title on the search page
     search: Callable[..., list[SearchHit]]
-    order: int = 50
-
-
-_providers: dict[str, SearchProvider] = {}
-
-
-def register_search_provider(key: str, *, label, search, order: int = 50) -> None:
-    _providers[key] = SearchProvider(key, label, search, order)
-
-
-def search_providers() -> list[SearchProvider]:
-    return sorted(_providers.values(), key=lambda provider: provider.order)
 
 
 def run_search(*, request, query: str, limit: int = 20) -> list[dict]:
     """One section per provider that found something: {"key", "label", "hits"}."""
     sections = []
-    for provider in search_providers():
+    for key, provider in extensions.search_providers.items():
         hits = provider.search(request=request, query=query, limit=limit)
-        sections.append({"key": provider.key, "label": provider.label, "hits": hits})
+        sections.append({"key": key, "label": provider.label, "hits": hits})
     return sections
 
 

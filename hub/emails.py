@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hub import extensions
+
 TRANSACTIONAL = "transactional"
 NOTIFICATION = "notification"
 PROMOTIONAL = "promotional"
@@ -49,22 +51,16 @@ def unsubscribe_url(*, member, category: str) -> str:
 
 def member_accepts(*, member, category: str) -> bool:
     """Whether this member may receive an email of this category now. The privacy room
-    replaces the rule through `set_consent_rule` (stored opt-ins and opt-outs)."""
-    return _consent_rule(member, category)
+    registers the rule on `hub.extensions.email_consent_rule` (stored opt-ins and
+    opt-outs); without it, the default rule below applies."""
+    rule = extensions.email_consent_rule.one(default=_default_rule)
+    return rule(member, category)
 
 
 def _default_rule(member, category: str) -> bool:
     if not member.is_active or not member.email:
         return False
     return category != PROMOTIONAL  # promotional mail needs an explicit, stored opt-in
-
-
-_consent_rule = _default_rule
-
-
-def set_consent_rule(rule) -> None:
-    global _consent_rule
-    _consent_rule = rule
 
 
 def _with_html_footer(html: str, context: dict) -> str:

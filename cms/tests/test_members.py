@@ -86,7 +86,7 @@ def test_progress_follows_the_member_into_the_translation(member, library, engli
 
 def test_the_data_export_and_account_deletion_cover_the_library(member, library):
     from hub.accounts.models import User
-    from hub.accounts.privacy import export_sections, member_deleting
+    from hub.extensions import member_deleting, member_exports
 
     page = make_resource(library, title="Mots de passe")
     toolkit = make_toolkit(library, title="Trousse", steps=[("Un", [page])])
@@ -94,7 +94,7 @@ def test_the_data_export_and_account_deletion_cover_the_library(member, library)
     services.toolkit_step_set_done(
         user=member, toolkit=toolkit, step_id=toolkit.step_ids[0], done=True
     )
-    exported = export_sections()["library"](member)
+    exported = member_exports.get("library")(member)
     assert exported["saved_resources"][0]["title"] == "Mots de passe"
     assert exported["toolkit_steps_done"][0]["toolkit"] == "Trousse"
     member_deleting.send(sender=User, user=member)

@@ -3,7 +3,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from cms.search import SearchHit, _providers, highlight, register_search_provider
+from cms.search import SearchHit, SearchProvider, highlight
+from hub import extensions
 
 from .factories import make_resource, translate
 
@@ -85,11 +86,9 @@ def test_other_rooms_can_add_a_search_provider(client, site):
     def search_events(*, request, query, limit):
         return [SearchHit(title=f"Webinaire {query}", url="/fr/evenements/1/")]
 
-    register_search_provider("test-events", label="Événements", search=search_events, order=90)
-    try:
+    provider = SearchProvider(label="Événements", search=search_events)
+    with extensions.search_providers.override("test-events", provider, order=90):
         html = client.get("/fr/recherche/?q=teams").content.decode()
-    finally:
-        _providers.pop("test-events")
     assert "Webinaire teams" in html and "Événements" in html
 
 

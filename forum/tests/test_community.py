@@ -308,18 +308,16 @@ def test_the_editor_preview_is_sanitised(client, helper):
 def test_a_leaving_member_keeps_their_posts_but_loses_reactions_reports_and_follows(
     question, asker, helper
 ):
-    from hub.accounts.privacy import export_sections
+    from hub.extensions import member_deleting, member_exports
 
     answer = PostFactory(topic=question, poster=helper, content="Ma réponse")
     services.reaction_toggle(post=question.first_post, user=helper, kind="thanks")
     services.post_report(post=question.first_post, user=helper, reason="Doublon")
     question.subscribers.add(helper)
-    data = export_sections()["forum"](helper)
+    data = member_exports.get("forum")(helper)
     assert any(p["content"] == "Ma réponse" for p in data["posts"])
     assert data["reactions"][0]["kind"] == "thanks"
     assert question.subject in data["followed_topics"]
-
-    from hub.accounts.privacy import member_deleting
 
     member_deleting.send(sender=type(helper), user=helper)
     assert Post.objects.filter(pk=answer.pk).exists()

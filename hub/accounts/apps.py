@@ -7,3 +7,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Members and organizations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import hooks
+
+        hooks.register()

@@ -2,78 +2,27 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse_lazy
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-
-from hub.privacy.wordings import AGE_14, DIRECTORY, NEWSLETTER, STATISTICS, TERMS, current_wording
 
 from . import handles
 from .models import Organisation, Region, User
 
 
 class SignupExtraForm(forms.Form):
-    """Fields allauth's sign-up form adds to email and password. Only the terms and the age
-    confirmation are required; each other purpose has its own box, unticked (Loi 25: a
-    consent is given for one purpose, separately from the terms). The privacy app stores
-    what was given, with the wording's version."""
+    """Fields allauth's sign-up form adds to email and password: the member's name. The
+    privacy room extends this form with the terms and the consents it records
+    (`hub.privacy.forms.SignupForm`, named by ACCOUNT_SIGNUP_FORM_CLASS), so accounts
+    knows nothing of privacy."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    accept_terms = forms.BooleanField(
-        label=current_wording(TERMS).label,
-        help_text=format_lazy(
-            '<a href="{}" target="_blank" rel="noopener">{}</a> · '
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse_lazy("privacy:terms"),
-            _("Terms of use"),
-            reverse_lazy("privacy:policy"),
-            _("Privacy policy"),
-        ),
-        error_messages={"required": _("You must accept the terms of use to create an account.")},
-    )
-    confirm_age = forms.BooleanField(
-        label=current_wording(AGE_14).label,
-        error_messages={
-            "required": _(
-                "You must be 14 or older to create an account. Under 14, a parent must write to us."
-            )
-        },
-    )
-    consent_newsletter = forms.BooleanField(
-        label=current_wording(NEWSLETTER).label,
-        help_text=current_wording(NEWSLETTER).description,
-        required=False,
-        initial=False,
-    )
-    consent_directory = forms.BooleanField(
-        label=current_wording(DIRECTORY).label,
-        help_text=current_wording(DIRECTORY).description,
-        required=False,
-        initial=False,
-    )
-    consent_statistics = forms.BooleanField(
-        label=current_wording(STATISTICS).label,
-        help_text=current_wording(STATISTICS).description,
-        required=False,
-        initial=False,
-    )
 
     def signup(self, request, user):
-        from hub.privacy.services import signup_consents_record
-
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.preferred_language = (request.LANGUAGE_CODE or "fr")[:2]
         user.save()
-        signup_consents_record(
-            user=user,
-            purposes={
-                NEWSLETTER: self.cleaned_data["consent_newsletter"],
-                DIRECTORY: self.cleaned_data["consent_directory"],
-                STATISTICS: self.cleaned_data["consent_statistics"],
-            },
-        )
 
 
 class ProfileForm(forms.ModelForm):

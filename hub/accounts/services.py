@@ -5,8 +5,9 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from hub import extensions
+
 from .models import Organisation, Region, User
-from .privacy import export_sections, member_deleting
 
 
 def organisation_propose(*, name: str, region: Region, by: User) -> Organisation:
@@ -48,7 +49,8 @@ def member_export(*, user: User) -> dict:
             for address in user.emailaddress_set.all()
         ],
     }
-    for name, build in sorted(export_sections().items()):
+    # Sections in alphabetical order, whatever order the rooms registered them in.
+    for name, build in sorted(extensions.member_exports.items()):
         data[name] = build(user)
     return data
 
@@ -59,7 +61,7 @@ def member_delete(*, user: User) -> None:
     failure leaves the account as it was."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
-        member_deleting.send(sender=User, user=user)
+        extensions.member_deleting.send(sender=User, user=user)
         user.emailaddress_set.all().delete()
         user.email = f"deleted-{user.pk}-{secrets.token_hex(8)}@deleted.invalid"
         user.first_name = ""

@@ -1,19 +1,23 @@
-"""Kinds of notification. Each source registers its own in its AppConfig.ready(), so this
-package never imports forum or events:
+"""Kinds of notification. Each source room registers its own on
+`hub.extensions.notification_kinds` from its hooks.py, so this room never imports forum or
+events:
 
-    register_kind(
+    REPLY = Kind(
         "forum.reply",
         label=_("Replies in topics you follow"),
         one=_("%(actor)s replied in “%(target)s”"),
         many=_("%(count)s new replies in “%(target)s”"),
-        default_delivery="site",   # or "email", "digest", "none"
+        default_delivery=SITE,   # or EMAIL, DIGEST, NONE
     )
+    extensions.notification_kinds.register(REPLY.code, REPLY)
 """
 
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from hub import extensions
 
 # How a member hears about a kind of notification (their preference, or the kind's default).
 SITE = "site"  # on the site only (bell, list)
@@ -37,28 +41,22 @@ class Kind:
     many: str | Promise | None = None  # collapsed text; None: never collapse
     default_delivery: str = SITE
 
-
-_kinds: dict[str, Kind] = {}
-
-
-def register_kind(code: str, *, label, one, many=None, default_delivery: str = SITE) -> Kind:
-    if default_delivery not in DELIVERIES:
-        raise ValueError(
-            f"default_delivery of {code!r} must be one of {DELIVERIES}, not {default_delivery!r}"
-        )
-    if len(code) > 50:
-        raise ValueError(f"Notification kind code {code!r} is longer than 50 characters")
-    kind = Kind(code, label, one, many, default_delivery)
-    _kinds[code] = kind
-    return kind
+    def __post_init__(self):
+        if self.default_delivery not in DELIVERIES:
+            raise ValueError(
+                f"default_delivery of {self.code!r} must be one of {DELIVERIES}, "
+                f"not {self.default_delivery!r}"
+            )
+        if len(self.code) > 50:
+            raise ValueError(f"Notification kind code {self.code!r} is longer than 50 characters")
 
 
 def get_kind(code: str) -> Kind:
     try:
-        return _kinds[code]
+        return extensions.notification_kinds.get(code)
     except KeyError:
         raise LookupError(f"Unknown notification kind {code!r}: register it first.") from None
 
 
 def all_kinds() -> list[Kind]:
-    return list(_kinds.values())
+    return [kind for _code, kind in extensions.notification_kinds.items()]

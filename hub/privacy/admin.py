@@ -3,8 +3,7 @@ queue with its 30-day due dates, and the incident register (CSV, notice to membe
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -12,13 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.csv_export import csv_response
 
-from . import incidents, moderation
-from .forms import ModerationForm
+from . import incidents
 from .models import (
     ConsentEvent,
     Incident,
     MemberPrivacy,
-    ModerationEntry,
     NoIndexPath,
     PrivacyRequest,
 )
@@ -211,60 +208,6 @@ class IncidentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Export the selected incidents as CSV"))
     def export_csv(self, request, queryset):
         return incidents.register_csv(queryset)
-
-
-@admin.register(ModerationEntry)
-class ModerationEntryAdmin(admin.ModelAdmin):
-    """The audit log, read-only; "Add" opens the moderation form, which writes the log."""
-
-    list_display = ["created_at", "action", "target", "replacements", "moderator"]
-    list_filter = ["action"]
-    date_hierarchy = "created_at"
-    list_select_related = ["moderator"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def add_view(self, request, form_url="", extra_context=None):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ModerationForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            action = data["action"]
-            if action == "unpublish":
-                moderation.post_unpublish(
-                    post=data["post_object"], by=request.user, reason=data["reason"]
-                )
-            elif action == "redact":
-                count = moderation.post_redact(
-                    post=data["post_object"],
-                    text=data["text"],
-                    replacement=data["replacement"],
-                    by=request.user,
-                    reason=data["reason"],
-                )
-                self.message_user(
-                    request, _("%(count)s occurrence(s) replaced.") % {"count": count}
-                )
-            else:
-                moderation.path_noindex(
-                    path=data["path"],
-                    by=request.user,
-                    reason=data["reason"],
-                    noindex=action == "noindex",
-                )
-            return redirect("admin:privacy_moderationentry_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Privacy moderation"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "privacy/admin/moderation_form.html", context)
 
 
 @admin.register(NoIndexPath)

@@ -12,15 +12,6 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from hub import emails
-        from hub.accounts.dashboard import register_panel
-        from hub.accounts.privacy import member_deleting, register_export_section
+        from . import hooks
 
-        from . import panels, services
-
-        emails.set_consent_rule(services.consent_rule)
-        register_panel("privacy/panels/choices.html", panels.choices_panel, order=90)
-        register_export_section("privacy", panels.export_section)
-        member_deleting.connect(
-            panels.on_member_deleting, dispatch_uid="hub.privacy.member_deleting"
-        )
+        hooks.register()

@@ -11,6 +11,9 @@ from django.utils import timezone
 from hub.accounts.services import member_export
 from hub.csv_export import csv_bytes
 
+from . import services
+from .models import ConsentEvent
+
 
 def _rows(value) -> tuple[list[str], list[list]]:
     """A section as a table: a list of dicts gives one row per item; a dict gives
@@ -64,3 +67,30 @@ def member_export_zip(*, user) -> bytes:
             ).encode(),
         )
     return buffer.getvalue()
+
+
+def privacy_export(user) -> dict:
+    """Privacy's section of the download: the member's choices and their whole consent log
+    (registered on hub.extensions.member_exports from hooks.py)."""
+    privacy = services.privacy_for(user)
+    return {
+        "choices": {
+            "profile_visibility": privacy.profile_visibility,
+            "newsletter": privacy.newsletter,
+            "directory": privacy.directory,
+            "statistics": privacy.statistics,
+            "email_notifications": privacy.email_notifications,
+            "emails_stopped": privacy.emails_stopped,
+        },
+        "consent_log": [
+            {
+                "time": event.created_at.isoformat(),
+                "subject": event.subject,
+                "action": event.action,
+                "wording_version": event.wording_version,
+                "wording": str(event.wording.label) if event.wording else "",
+                "method": event.method,
+            }
+            for event in ConsentEvent.objects.filter(user=user).order_by("created_at", "id")
+        ],
+    }

@@ -1,55 +1,66 @@
 from django import forms
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .moderation import Post
+from hub.accounts.forms import SignupExtraForm
+
+from . import services
+from .wordings import AGE_14, DIRECTORY, NEWSLETTER, STATISTICS, TERMS, current_wording
 
 
-class ModerationForm(forms.Form):
-    """One privacy moderation action, with its reason (kept in the audit log)."""
+class SignupForm(SignupExtraForm):
+    """The sign-up form (settings.ACCOUNT_SIGNUP_FORM_CLASS): accounts' fields, then the
+    terms and the age confirmation (required) and one box per purpose, unticked (Loi 25: a
+    consent is given for one purpose, separately from the terms). What was given is logged
+    with the wording's version, in the same request that creates the account."""
 
-    ACTIONS = [
-        ("unpublish", _("Unpublish a post")),
-        ("redact", _("Replace a name in a post")),
-        ("noindex", _("Ask search engines not to index a page")),
-        ("index", _("Let search engines index a page again")),
-    ]
-    action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
-    post = forms.IntegerField(
-        label=_("Post number"),
+    accept_terms = forms.BooleanField(
+        label=current_wording(TERMS).label,
+        help_text=format_lazy(
+            '<a href="{}" target="_blank" rel="noopener">{}</a> · '
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse_lazy("privacy:terms"),
+            _("Terms of use"),
+            reverse_lazy("privacy:policy"),
+            _("Privacy policy"),
+        ),
+        error_messages={"required": _("You must accept the terms of use to create an account.")},
+    )
+    confirm_age = forms.BooleanField(
+        label=current_wording(AGE_14).label,
+        error_messages={
+            "required": _(
+                "You must be 14 or older to create an account. Under 14, a parent must write to us."
+            )
+        },
+    )
+    consent_newsletter = forms.BooleanField(
+        label=current_wording(NEWSLETTER).label,
+        help_text=current_wording(NEWSLETTER).description,
         required=False,
-        help_text=_("For a post: its number, shown in its address."),
+        initial=False,
     )
-    path = forms.CharField(
-        label=_("Page address"),
+    consent_directory = forms.BooleanField(
+        label=current_wording(DIRECTORY).label,
+        help_text=current_wording(DIRECTORY).description,
         required=False,
-        max_length=500,
-        help_text=_("For noindex: the page's address, for example /fr/forum/sujet/12/."),
+        initial=False,
     )
-    text = forms.CharField(
-        label=_("Name to replace"),
+    consent_statistics = forms.BooleanField(
+        label=current_wording(STATISTICS).label,
+        help_text=current_wording(STATISTICS).description,
         required=False,
-        max_length=200,
-        help_text=_("Not kept in the log."),
-    )
-    replacement = forms.CharField(
-        label=_("Replace with"), required=False, max_length=100, initial="[nom retiré]"
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("For example: request no. 12 of a member named in the post."),
+        initial=False,
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        action = cleaned.get("action")
-        if action in ("unpublish", "redact"):
-            post = Post.objects.filter(pk=cleaned.get("post") or 0).select_related("topic").first()
-            if post is None:
-                self.add_error("post", _("No post has this number."))
-            cleaned["post_object"] = post
-        if action == "redact" and not (cleaned.get("text") or "").strip():
-            self.add_error("text", _("Give the name to replace."))
-        if action in ("noindex", "index") and not (cleaned.get("path") or "").strip():
-            self.add_error("path", _("Give the page's address."))
-        return cleaned
+    def signup(self, request, user):
+        super().signup(request, user)
+        services.signup_consents_record(
+            user=user,
+            purposes={
+                NEWSLETTER: self.cleaned_data["consent_newsletter"],
+                DIRECTORY: self.cleaned_data["consent_directory"],
+                STATISTICS: self.cleaned_data["consent_statistics"],
+            },
+        )

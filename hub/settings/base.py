@@ -213,7 +213,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupExtraForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "hub.privacy.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DATAide] "
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # Adding, removing or making primary an email address (and setting a first password) asks
@@ -345,9 +345,9 @@ HUB_RETENTION = {
     }.items()
 }
 # A first visit sets no cookie: machina's middleware would put a key in every anonymous
-# visitor's session (see hub/privacy/middleware.py).
+# visitor's session (see forum/middleware.py).
 MIDDLEWARE = [
-    "hub.privacy.middleware.ForumPermissionMiddleware"
+    "forum.middleware.ForumPermissionMiddleware"
     if name == "machina.apps.forum_permission.middleware.ForumPermissionMiddleware"
     else name
     for name in MIDDLEWARE

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from hub.accounts.models import User
-from hub.accounts.privacy import member_deleting, register_export_section
+from hub.extensions import member_deleting, member_exports
 
 from .factories import PASSWORD, OrganisationFactory
 
@@ -25,8 +25,8 @@ def test_the_export_holds_the_profile_as_json(member_client, member):
 
 
 def test_feature_apps_add_their_sections_to_the_export(member_client):
-    register_export_section("test_section", lambda user: {"hello": user.first_name})
-    data = json.loads(member_client.get("/fr/mon-espace/donnees/").content)
+    with member_exports.override("test_section", lambda user: {"hello": user.first_name}):
+        data = json.loads(member_client.get("/fr/mon-espace/donnees/").content)
     assert data["test_section"] == {"hello": "Nadia"}
 
 

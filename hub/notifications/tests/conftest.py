@@ -1,7 +1,10 @@
+from contextlib import ExitStack
+
 import pytest
 from django.utils import translation
 from django.utils.functional import lazy
 
+from hub import extensions
 from hub.notifications import kinds
 
 
@@ -13,9 +16,8 @@ def by_language(fr: str, en: str):
 @pytest.fixture
 def test_kinds():
     """Registers test kinds for one test and restores the registry afterwards."""
-    saved = dict(kinds._kinds)
     registered = {
-        "reply": kinds.register_kind(
+        "reply": kinds.Kind(
             "test.reply",
             label=by_language("Réponses (test)", "Replies (test)"),
             one=by_language(
@@ -26,7 +28,7 @@ def test_kinds():
                 "%(count)s new replies in “%(target)s”",
             ),
         ),
-        "accepted": kinds.register_kind(
+        "accepted": kinds.Kind(
             "test.accepted",
             label=by_language("Solutions (test)", "Solutions (test)"),
             one=by_language(
@@ -34,7 +36,7 @@ def test_kinds():
             ),
             default_delivery="email",
         ),
-        "digest": kinds.register_kind(
+        "digest": kinds.Kind(
             "test.digest",
             label=by_language("Ressources (test)", "Resources (test)"),
             one=by_language("Nouvelle ressource : %(target)s", "New resource: %(target)s"),
@@ -44,11 +46,10 @@ def test_kinds():
             default_delivery="digest",
         ),
     }
-    try:
+    with ExitStack() as stack:
+        for kind in registered.values():
+            stack.enter_context(extensions.notification_kinds.override(kind.code, kind))
         yield registered
-    finally:
-        kinds._kinds.clear()
-        kinds._kinds.update(saved)
 
 
 @pytest.fixture

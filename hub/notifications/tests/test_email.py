@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from hub import emails
+from hub import emails, extensions
 from hub.notifications import services
 from hub.notifications.kinds import DIGEST, EMAIL, NONE, SITE
 from hub.notifications.models import DigestRun, Notification, NotificationPreference
@@ -177,11 +177,11 @@ def test_a_digest_that_fails_to_send_marks_nothing(test_kinds, make_member, topi
 
 
 def test_a_member_who_refuses_notification_emails_gets_none_and_rows_are_settled(
-    test_kinds, make_member, topic, monkeypatch
+    test_kinds, make_member, topic
 ):
     ana, rows = _digest_rows(make_member, topic)
-    monkeypatch.setattr(emails, "_consent_rule", lambda member, category: False)
-    assert services.digests_send_all(now=MONDAY_9H) == {"sent": 0, "skipped": 1, "failed": 0}
+    with extensions.email_consent_rule.override("test", lambda member, category: False):
+        assert services.digests_send_all(now=MONDAY_9H) == {"sent": 0, "skipped": 1, "failed": 0}
     assert mail.outbox == []
     assert Notification.objects.email_pending(DIGEST).count() == 0
 

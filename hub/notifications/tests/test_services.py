@@ -112,11 +112,11 @@ def test_an_unknown_kind_is_refused(make_member):
         notify(recipients=[make_member()], kind="nope.never")
 
 
-def test_register_kind_refuses_an_unknown_delivery(test_kinds):
-    from hub.notifications.kinds import register_kind
+def test_a_kind_refuses_an_unknown_delivery(test_kinds):
+    from hub.notifications.kinds import Kind
 
     with pytest.raises(ValueError):
-        register_kind("test.bad", label="x", one="x", default_delivery="sms")
+        Kind("test.bad", label="x", one="x", default_delivery="sms")
 
 
 def test_marking_read_tells_every_tab_which_rows_and_the_new_count(

@@ -65,13 +65,13 @@ def test_a_formula_in_the_members_own_data_opens_as_text(member_client, member):
 
 
 def test_every_registered_section_is_in_the_zip(member_client):
-    from hub.accounts.privacy import _export_sections, register_export_section
+    from hub.extensions import member_exports
 
-    register_export_section("test_reactions", lambda user: [{"post": 1, "emoji": "👍"}])
-    try:
+    def section(user):
+        return [{"post": 1, "emoji": "👍"}]
+
+    with member_exports.override("test_reactions", section):
         archive = download(member_client)
-    finally:
-        _export_sections.pop("test_reactions")
     assert read_csv(archive, "test_reactions.csv") == [["post", "emoji"], ["1", "👍"]]
 
 

@@ -1,13 +1,13 @@
-"""Moderation for privacy: unpublish a post, replace a name in it, noindex a page; every
-action in an append-only audit log that never keeps the removed words."""
+"""Moderation on request (privacy): unpublish a post, replace a name in it, from the
+moderation form; every action in privacy's append-only audit log, which never keeps the
+removed words. (noindex is tested with privacy, hub/privacy/tests/test_noindex.py.)"""
 
 import pytest
-from django.core.cache import cache
 from machina.core.db.models import get_model
 
+from forum import moderation
 from hub.accounts.tests.factories import UserFactory
-from hub.privacy import moderation
-from hub.privacy.models import AppendOnlyError, ModerationEntry
+from hub.privacy.models import ModerationEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -65,24 +65,10 @@ def test_unpublishing_hides_the_post_and_is_logged(post):
     assert ModerationEntry.objects.get().action == "unpublish"
 
 
-def test_a_noindex_page_answers_with_x_robots_tag_at_once(client, site):
-    cache.clear()
-    moderator = UserFactory(is_staff=True)
-    assert "X-Robots-Tag" not in client.get("/fr/")
-    moderation.path_noindex(path="http://testserver/fr/?x=1", by=moderator, reason="Demande 3")
-    assert client.get("/fr/")["X-Robots-Tag"] == "noindex, nofollow"
-    moderation.path_noindex(path="/fr/", by=moderator, reason="Fin", noindex=False)
-    assert "X-Robots-Tag" not in client.get("/fr/")
-    assert list(ModerationEntry.objects.values_list("action", flat=True)) == ["index", "noindex"]
-
-
-def test_the_moderation_log_is_append_only(post):
-    moderation.post_unpublish(post=post, by=None, reason="x")
-    entry = ModerationEntry.objects.get()
-    with pytest.raises(AppendOnlyError):
-        entry.save()
-    with pytest.raises(AppendOnlyError):
-        entry.delete()
+@pytest.fixture
+def staff_client(client, db):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
 
 
 def test_staff_use_the_moderation_form_and_members_cannot(staff_client, post, client):
@@ -106,6 +92,13 @@ def test_staff_use_the_moderation_form_and_members_cannot(staff_client, post, cl
     assert "Aucun message ne porte ce numéro." in response.content.decode()
     log = staff_client.get("/django-admin/privacy/moderationentry/").content.decode()
     assert f"post #{post.pk}" in log and "Tremblay" not in log
+
+
+def test_a_noindex_from_the_form_is_logged_too(staff_client):
+    url = "/django-admin/privacy/moderationentry/add/"
+    response = staff_client.post(url, {"action": "noindex", "path": "/fr/", "reason": "Demande 4"})
+    assert response.status_code == 302
+    assert ModerationEntry.objects.get().action == "noindex"
 
 
 def test_members_cannot_open_the_moderation_form(member_client):

@@ -1,8 +1,8 @@
-"""The library in Mon espace: the dashboard panel, the Loi 25 export and deletion hooks."""
+"""The library in Mon espace: saved resources and toolkits in progress (registered from
+hooks.py)."""
 
 from wagtail.models import Locale
 
-from . import services
 from .models import SavedResource, ToolkitPage, ToolkitStepDone
 
 
@@ -13,7 +13,7 @@ def _localized(page, locale):
     return translated.specific if translated is not None and translated.live else page
 
 
-def dashboard_panel(request) -> dict:
+def library_panel(request) -> dict:
     """Saved resources and toolkits in progress, in the reader's language when translated."""
     locale = Locale.get_active()
     saved = [
@@ -40,28 +40,3 @@ def dashboard_panel(request) -> dict:
             }
         )
     return {"saved_resources": saved, "toolkits_in_progress": toolkits}
-
-
-def export_library(user) -> dict:
-    return {
-        "saved_resources": [
-            {
-                "title": row.resource.title,
-                "url": row.resource.full_url,
-                "saved_at": row.created_at.isoformat(),
-            }
-            for row in SavedResource.objects.filter(user=user).select_related("resource")
-        ],
-        "toolkit_steps_done": [
-            {
-                "toolkit": row.toolkit.title,
-                "step_id": row.step_id,
-                "done_at": row.done_at.isoformat(),
-            }
-            for row in ToolkitStepDone.objects.filter(user=user).select_related("toolkit")
-        ],
-    }
-
-
-def on_member_deleting(sender, user, **kwargs) -> None:
-    services.member_library_delete(user=user)

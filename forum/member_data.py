@@ -1,13 +1,13 @@
-"""Loi 25: what the forum holds about a member, for their download and their departure.
-Their posts stay (attributed to a deleted member, see ARCHITECTURE.md); their reactions,
-reports and topic follows belong only to them and go."""
+"""Loi 25: what the forum holds about a member, for their download and their departure
+(both registered from hooks.py). Their posts stay (attributed to a deleted member, see
+ARCHITECTURE.md); their reactions, reports and topic follows belong only to them and go."""
 
 from machina.apps.forum_conversation.models import Post, Topic
 
 from .models import ForumFollow, PostReport, Reaction
 
 
-def export_member_data(user) -> dict:
+def member_forum_export(user) -> dict:
     posts = Post.objects.filter(poster=user).select_related("topic").order_by("created")
     return {
         "posts": [
@@ -35,7 +35,8 @@ def export_member_data(user) -> dict:
     }
 
 
-def member_deleting(sender, user, **kwargs) -> None:
+def member_forum_delete(*, user) -> None:
+    """Runs inside the account deletion's transaction (an error rolls it all back)."""
     Reaction.objects.filter(user=user).delete()
     PostReport.objects.filter(reporter=user).delete()
     user.topic_subscriptions.clear()

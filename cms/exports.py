@@ -1,0 +1,24 @@
+"""The library's section of a member's data download (Loi 25), registered from hooks.py."""
+
+from .models import SavedResource, ToolkitStepDone
+
+
+def member_library_export(user) -> dict:
+    return {
+        "saved_resources": [
+            {
+                "title": row.resource.title,
+                "url": row.resource.full_url,
+                "saved_at": row.created_at.isoformat(),
+            }
+            for row in SavedResource.objects.filter(user=user).select_related("resource")
+        ],
+        "toolkit_steps_done": [
+            {
+                "toolkit": row.toolkit.title,
+                "step_id": row.step_id,
+                "done_at": row.done_at.isoformat(),
+            }
+            for row in ToolkitStepDone.objects.filter(user=user).select_related("toolkit")
+        ],
+    }

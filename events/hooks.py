@@ -1,0 +1,73 @@
+"""Where events plugs into the other rooms: "Mes événements" in Mon espace, its section of
+the member's data download, what happens to a leaving member's registrations, the
+retention of attendee lists, its kinds of notification, and what runs when staff publish
+an event page in Wagtail."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from hub import extensions
+from hub.notifications.kinds import Kind
+
+from . import exports, panels, services
+from .models import EventPage
+
+ATTENDEE_LISTS = extensions.RetentionTask(
+    key="event_attendees",
+    label=_("Attendee lists of past events"),
+    description=_(
+        "Registrations, answers and attendance of an event are deleted this long after it."
+    ),
+    run=services.registrations_purge_past,
+)
+
+NOTIFICATION_KINDS = [
+    Kind(
+        "events.registered",
+        label=_("My event registrations"),
+        one=_("Your registration for “%(target)s” is confirmed"),
+    ),
+    Kind(
+        "events.promoted",
+        label=_("A seat opened up for me"),
+        one=_("A seat opened up: you are registered for “%(target)s”"),
+    ),
+    Kind(
+        "events.changed",
+        label=_("Changes to my events"),
+        one=_("“%(target)s” has changed: check the new date, time or place"),
+    ),
+    Kind(
+        "events.cancelled",
+        label=_("Cancelled events"),
+        one=_("“%(target)s” has been cancelled"),
+    ),
+    Kind(
+        "events.replay",
+        label=_("Replays of my events"),
+        one=_("The replay of “%(target)s” is online"),
+    ),
+]
+
+
+def member_deleting(sender, user, **kwargs) -> None:
+    """A leaving member's registrations and calendar token go; their seats free up for the
+    waitlist (see the service)."""
+    services.member_events_delete(user=user)
+
+
+def page_published_received(sender, instance, **kwargs) -> None:
+    if isinstance(instance, EventPage):
+        services.event_published(page=instance)
+
+
+def register() -> None:
+    extensions.dashboard_panels.register(
+        "events/panels/my_events.html", panels.my_events_panel, order=20
+    )
+    extensions.member_exports.register("events", exports.member_events_export)
+    extensions.member_deleting.connect(member_deleting, dispatch_uid="events.member_deleting")
+    extensions.retention_tasks.register(ATTENDEE_LISTS.key, ATTENDEE_LISTS, order=80)
+    for kind in NOTIFICATION_KINDS:
+        extensions.notification_kinds.register(kind.code, kind)
+    page_published.connect(page_published_received, dispatch_uid="events.page_published")
