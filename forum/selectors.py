@@ -148,9 +148,12 @@ _RANK_SQL = "GREATEST({})".format(
 )
 # The post's visible text: its sanitised HTML without tags (entities stay; unescaped later)
 # and without our markers.
+# The rendered HTML without its tags. CommonMark writes every '"' as "&quot;": put the quote
+# back, or ts_headline counts each "quot" as a word and the excerpt's window drifts away from
+# the words it marks (what is shown is unescaped and escaped again in _marked_to_html).
 _PLAIN_SQL = (
-    "regexp_replace(coalesce(forum_conversation_post._content_rendered, ''),"
-    " '<[^>]*>|[\\ue000\\ue001]', ' ', 'g')"
+    "replace(regexp_replace(coalesce(forum_conversation_post._content_rendered, ''),"
+    " '<[^>]*>|[\\ue000\\ue001]', ' ', 'g'), '&quot;', '\"')"
 )
 _HEADLINE_SQL = (
     f"CASE WHEN {SEARCH_VECTORS['french_unaccent']} @@ {ts_query('french_unaccent')}"

@@ -8,10 +8,9 @@ from django.contrib.auth import get_user_model
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post
 
-from forum import demo as forum_demo
 from hub.accounts.tests.factories import UserFactory
 
-from .factories import PostFactory, TopicFactory
+from .factories import PostFactory, TopicFactory, programme_forums
 from .test_e2e_discussion import sign_in
 from .test_excerpt_xss import hostile_markdown
 
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_the_hostile_post_runs_nothing_where_its_excerpt_shows(daphne_server, chromium, site):
-    forum_demo.seed_forums(lambda message: None)
+    programme_forums()
     forum = Forum.objects.get(name="Demandes d'aide")
     UserFactory(email="lucie@exemple.org", first_name="Lucie", last_name="Gagnon")  # new
     UserFactory(email="admin@exemple.org", is_staff=True, is_superuser=True)

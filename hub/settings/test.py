@@ -35,3 +35,6 @@ if not USING_POSTGRES:  # noqa: F405
     }
 # WhiteNoise warns on every request when STATIC_ROOT does not exist.
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
+# A fresh clone has no var/: file uploads in tests need both stores to exist.
+for _root in (MEDIA_ROOT, PRIVATE_MEDIA_ROOT):
+    os.makedirs(_root, exist_ok=True)

@@ -112,11 +112,10 @@ def has_parameters(chain) -> bool:
 def real_pages(site, member):
     """A few real pages with parameters, so hostile query strings reach their views."""
     from events.tests.factories import event_page
-    from forum import demo as forum_demo
     from forum.tests.conftest import topic_url
-    from forum.tests.factories import topic_with_first_post
+    from forum.tests.factories import programme_forums, topic_with_first_post
 
-    forum_demo.seed_forums(lambda message: None)
+    programme_forums()
     from machina.apps.forum.models import Forum
 
     forum = Forum.objects.filter(type=Forum.FORUM_POST).first()

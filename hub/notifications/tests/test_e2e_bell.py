@@ -90,7 +90,7 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
         page.goto(base + "/fr/notifications/")
         count = page.locator("[data-bell-count]")
         assert count.is_hidden()
-        page.wait_for_function("window.hubBell && window.hubBell.state().live", timeout=15000)
+        page.wait_for_function("() => window.hubBell && window.hubBell.state().live", timeout=15000)
         page.evaluate("window.__samePage = true")
 
         in_another_thread(
@@ -103,7 +103,7 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
         )
 
         page.wait_for_function(
-            "document.querySelector('[data-bell-count]').firstChild.nodeValue === '1'",
+            "() => document.querySelector('[data-bell-count]').firstChild.nodeValue === '1'",
             timeout=15000,
         )
         assert count.is_visible()
@@ -115,7 +115,7 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
         # A second reply collapses into the same unread item: still one.
         in_another_thread(notify, recipients=[ana], kind="test.reply", actor=ben, target=topic)
         page.wait_for_function(
-            "document.querySelector('#toasts .bell-toast a').textContent.startsWith('2 ')",
+            "() => document.querySelector('#toasts .bell-toast a').textContent.startsWith('2 ')",
             timeout=15000,
         )
         assert count.inner_text().startswith("1")
@@ -128,7 +128,9 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
         assert "2 nouvelles réponses dans « Budget 2027 »" in item.inner_text()
         assert page.get_attribute("[data-bell]", "aria-expanded") == "true"
         page.click("[data-bell-mark-all]")
-        page.wait_for_function("document.querySelector('[data-bell-count]').hidden", timeout=10000)
+        page.wait_for_function(
+            "() => document.querySelector('[data-bell-count]').hidden", timeout=10000
+        )
         assert not page.title().startswith("(")
         page.keyboard.press("Escape")
         assert page.get_attribute("[data-bell]", "aria-expanded") == "false"
@@ -147,7 +149,7 @@ def test_the_bell_of_an_open_page_counts_a_new_reply_without_a_reload(
             )
         )
         page.wait_for_function(
-            "document.querySelector('[data-bell-count]').firstChild.nodeValue === '1'",
+            "() => document.querySelector('[data-bell-count]').firstChild.nodeValue === '1'",
             timeout=15000,
         )
         page.click("[data-bell]")

@@ -61,7 +61,9 @@ def demo(transactional_db):
 
 def test_pages_and_admin_run_under_the_policy_without_a_violation(demo, daphne_server, chromium):
     from cms.models import ResourcePage, ToolkitPage
-    from hub.accounts.demo import ADMIN_EMAIL, DEMO_PASSWORD
+    from demo.loaders.accounts import password
+
+    ADMIN_EMAIL, DEMO_PASSWORD = "admin@dataide.example", password()  # noqa: N806
 
     resource = ResourcePage.objects.live().filter(locale__language_code="fr").first()
     toolkit = ToolkitPage.objects.live().filter(locale__language_code="fr").first()
