@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (see the CSP block).
+    "hub.headers.HubCSPMiddleware",
     # NUL bytes and invalid UTF-8 get a 400 before any view or database (hub/middleware.py).
     "hub.middleware.HostileInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -103,8 +105,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    # machina's forum permissions, without writing a session (a cookie) on a first visit:
+    # machina's own middleware puts a key in every anonymous visitor's session.
+    "forum.middleware.ForumPermissionMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Pages moderators marked noindex answer with X-Robots-Tag (hub/privacy/moderation.py).
+    "hub.privacy.middleware.NoIndexMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -166,10 +172,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # redis-py 8 gives every read a 5 s socket timeout; channels-redis waits on BZPOPMIN for
+    # up to 5 s, so every idle websocket consumer crashed with "Timeout reading from …"
+    # after ~5 s (django/channels_redis#422). The channel layer's reads must not time out.
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("CHANNELS_PREFIX", "hub")},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "prefix": env("CHANNELS_PREFIX", "hub"),
+            },
         }
     }
     CACHES = {
@@ -256,7 +268,9 @@ STATICFILES_DIRS = [MACHINA_MAIN_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public media under MEDIA_ROOT; forum attachments and documents in PRIVATE_MEDIA_ROOT
+    # (see "private files" below).
+    "default": {"BACKEND": "hub.files.HubFileStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -308,8 +322,13 @@ LOGGING = {
 HUB_POSTAL_ADDRESS = env(
     "HUB_POSTAL_ADDRESS", "DATAide, 493, rue Sherbrooke Ouest, Montréal (Québec) H3A 1B6"
 )
-# Idempotent commands the scheduler runs every few minutes (`manage.py periodic_jobs`).
-HUB_PERIODIC_COMMANDS: list[str] = []
+# Idempotent commands the scheduler runs every few minutes (`manage.py periodic_jobs`);
+# running one again the same day changes nothing once that day's work is done.
+HUB_PERIODIC_COMMANDS = [
+    "privacy_retention",  # retention periods below (hub/privacy/retention.py)
+    "send_notification_digests",  # daily digests, from HUB_NOTIFICATION_DIGEST_HOUR on
+    "events_send_reminders",  # 24 h and 1 h before each event
+]
 
 # --- forum ---
 # Markdown, then hub/sanitize.py: machina's default (markdown2 safe_mode) lets
@@ -344,21 +363,9 @@ HUB_RETENTION = {
         "incidents": 5 * 365,  # after the date learned (regulation: at least 5 years)
     }.items()
 }
-# A first visit sets no cookie: machina's middleware would put a key in every anonymous
-# visitor's session (see forum/middleware.py).
-MIDDLEWARE = [
-    "forum.middleware.ForumPermissionMiddleware"
-    if name == "machina.apps.forum_permission.middleware.ForumPermissionMiddleware"
-    else name
-    for name in MIDDLEWARE
-]
-# Pages moderators marked noindex answer with X-Robots-Tag (hub/privacy/moderation.py).
-MIDDLEWARE.append("hub.privacy.middleware.NoIndexMiddleware")
 # Flash messages live in the session, not in a fourth cookie: the privacy page promises
 # only the session, CSRF and language cookies.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Idempotent: running it every few minutes changes nothing once a day's work is done.
-HUB_PERIODIC_COMMANDS.append("privacy_retention")
 # Everyone who processes personal information for the hub, and where (Loi 25, art. 17).
 HUB_SUBPROCESSORS = [
     {
@@ -378,22 +385,12 @@ HUB_SUBPROCESSORS = [
 # Daily digests leave from this hour (Montréal time) on, at most one per member per day; the
 # scheduler runs the command every few minutes and it sends nothing twice.
 HUB_NOTIFICATION_DIGEST_HOUR = int(env("HUB_NOTIFICATION_DIGEST_HOUR", "7"))
-HUB_PERIODIC_COMMANDS.append("send_notification_digests")
-if REDIS_URL:
-    # redis-py 8 gives every read a 5 s socket timeout; channels-redis waits on BZPOPMIN for
-    # up to 5 s, so every idle websocket consumer crashed with "Timeout reading from …"
-    # after ~5 s (django/channels_redis#422). The channel layer's reads must not time out.
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [{"address": REDIS_URL, "socket_timeout": None}]
-
-# --- events ---
-HUB_PERIODIC_COMMANDS.append("events_send_reminders")  # 24 h and 1 h before; idempotent
 
 # --- private files (hub/files.py) ---
 # Forum attachments and Wagtail documents are stored outside MEDIA_ROOT, in random
 # directories, and leave only through views that check the right to read: anything under
 # /media/ is served by path (Caddy, static() in DEBUG) and must hold public files only.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
-STORAGES["default"] = {"BACKEND": "hub.files.HubFileStorage"}
 MACHINA_ATTACHMENT_FILE_UPLOAD_TO = "private/forum"
 # Set in production: the checking view answers `X-Accel-Redirect: <prefix><path>` and the
 # proxy sends the file from PRIVATE_MEDIA_ROOT (docker/Caddyfile). Empty: Django streams it.
@@ -410,10 +407,6 @@ VIDEO_FRAME_SOURCES = [
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
 ]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "hub.headers.HubCSPMiddleware",
-)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
