@@ -2,7 +2,15 @@
 
 The Markdown is CommonMark, parsed by markdown-it-py, whose parser works in linear time:
 Python-Markdown's regular expressions took over a minute on 20,000 nested "[" (issue 11),
-each such post holding a worker. `bench/markup_bench.py` measures hostile inputs.
+each such post holding a worker. Linear is not cheap: markdown-it-py and the sanitiser (bleach,
+html5lib) are pure Python and pay for every delimiter, tag and entity, so a 20,000-character
+post of "@a " or of table rows cost close to a second. Two bounds keep any post near what a
+long ordinary post costs (`bench/markup_bench.py` measures hostile inputs):
+- at most MAX_BOLD_MENTIONS mentions are shown in bold, the rest as written;
+- a post whose estimated cost passes a budget (Markdown's, read in the text; the sanitiser's,
+  read in the HTML markdown-it wrote) is shown as its text,
+  escaped, paragraphs and line breaks kept (`hub.sanitize.text_html`): nothing is lost and
+  nothing runs; the author sees it in the preview.
 
 machina calls `render()` in a pre_save signal and stores the result in `_content_rendered`;
 `bulk_create` skips that signal, so code that bulk-creates posts calls `render()` itself."""
@@ -14,10 +22,51 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
-from hub.sanitize import clean_html
+from hub.sanitize import clean_html, text_html
 
 # Headings in posts stay below the page's own h1/h2: "# Titre" becomes an h3.
 _HEADING_MAP = {"h1": "h3", "h2": "h3", "h6": "h5"}
+
+# Notifications go to the first 20 handles (forum.services.MAX_MENTIONS); past 50 a bold
+# mention is only cost (each one is three tokens for markdown-it and two tags for html5lib).
+MAX_BOLD_MENTIONS = 50
+
+# What one occurrence costs, in µs of CPU time on the shared 2-core machine (loaded), from
+# the worst 20,000-character run of each in bench/markup_bench.py. Occurrences are counted
+# with str.count, in C: an estimate costs well under a millisecond whatever the text, and
+# is read before the half it stands for runs. A character absent is cheap in any number.
+# markdown-it, in the member's text (block structure is paid per line, hence the newline):
+_MARKDOWN_COSTS = (
+    ("[", 45),  # a link label: markdown-it scans it up to maxNesting (20) levels deep
+    ("*", 25),  # an emphasis delimiter
+    ("_", 25),
+    ("\n", 30),  # a line break or a new block (paragraph, list item, table row, heading)
+    ("|", 25),  # a table cell
+    ("@", 5),  # past MAX_BOLD_MENTIONS a mention is text
+    ("&", 6),
+    ("<", 5),
+    ("\\", 3),
+    ("!", 3),  # other characters that stop markdown-it's text rule
+    (":", 3),
+    ("`", 2),
+)
+# The sanitiser (html5lib builds a tree, walks it, linkifies its text, serialises it), in
+# the HTML markdown-it wrote:
+_SANITISER_COSTS = (
+    ("<", 45),  # a tag, allowed or not
+    ("&", 20),  # an entity (every "<" or "&" the member wrote as text is one)
+    ("://", 25),  # a bare URL the linkifier turns into a link
+    (".", 25),  # so is a bare domain ("x.ca")
+)
+# A long ordinary post (20,000 characters with bold, code, a link and a mention in every
+# sentence: the bench's "ordinary prose") is estimated at 28,000 and 67,700: any post within
+# both budgets costs about what the costliest ordinary post costs; past one, it shows as text.
+MARKDOWN_BUDGET = 36_000
+SANITISER_BUDGET = 70_000
+
+
+def _cost(text: str, costs) -> int:
+    return sum(text.count(marker) * cost for marker, cost in costs)
 
 
 def _demote_headings(state: StateCore) -> None:
@@ -39,6 +88,10 @@ def _mention(state: StateInline, silent: bool) -> bool:
     if match is None or len(match.group(1)) > HANDLE_MAX_LENGTH:
         return False
     if not silent:
+        shown = state.env.get("mentions", 0)
+        if shown >= MAX_BOLD_MENTIONS:
+            return False
+        state.env["mentions"] = shown + 1
         state.push("strong_open", "strong", 1)
         token = state.push("text", "", 0)
         token.content = match.group(0)
@@ -65,11 +118,24 @@ def markdown_html(text: str) -> str:
     return _parser().render(text).rstrip("\n")
 
 
+def renders_as_markdown(text: str) -> bool:
+    """Whether `text` is within both budgets, so `render()` shows it as Markdown rather than
+    as its text (bench/markup_bench.py builds its costliest inputs with it)."""
+    if _cost(text, _MARKDOWN_COSTS) > MARKDOWN_BUDGET:
+        return False
+    return _cost(markdown_html(text), _SANITISER_COSTS) <= SANITISER_BUDGET
+
+
 def render(text: str | None, **kwargs) -> str:
-    """Markdown → HTML → sanitised HTML. Never raises on hostile input."""
+    """Markdown → HTML → sanitised HTML; past a budget, the text escaped. Never raises on
+    hostile input."""
     if not text:
         return ""
-    return clean_html(markdown_html(text))
+    if _cost(text, _MARKDOWN_COSTS) <= MARKDOWN_BUDGET:
+        html = markdown_html(text)
+        if _cost(html, _SANITISER_COSTS) <= SANITISER_BUDGET:
+            return clean_html(html)
+    return text_html(text)
 
 
 def rerender_stored(model, field: str, *, batch_size: int = 500) -> None:
