@@ -8,9 +8,9 @@ post of "@a " or of table rows cost close to a second. Two bounds keep any post 
 long ordinary post costs (`bench/markup_bench.py` measures hostile inputs):
 - at most MAX_BOLD_MENTIONS mentions are shown in bold, the rest as written;
 - a post whose estimated cost passes a budget (Markdown's, read in the text; the sanitiser's,
-  read in the HTML markdown-it wrote) is shown as its text,
-  escaped, paragraphs and line breaks kept (`hub.sanitize.text_html`): nothing is lost and
-  nothing runs; the author sees it in the preview.
+  read in the HTML markdown-it wrote; MAX_RAW_TAGS) is shown as its text, escaped,
+  paragraphs and line breaks kept (`hub.sanitize.text_html`): nothing is lost and nothing
+  runs; the author sees it in the preview.
 
 machina calls `render()` in a pre_save signal and stores the result in `_content_rendered`;
 `bulk_create` skips that signal, so code that bulk-creates posts calls `render()` itself."""
@@ -38,9 +38,10 @@ MAX_BOLD_MENTIONS = 50
 # markdown-it, in the member's text (block structure is paid per line, hence the newline):
 _MARKDOWN_COSTS = (
     ("[", 45),  # a link label: markdown-it scans it up to maxNesting (20) levels deep
+    ("](", 30),  # a link's destination
     ("*", 25),  # an emphasis delimiter
     ("_", 25),
-    ("\n", 30),  # a line break or a new block (paragraph, list item, table row, heading)
+    ("\n", 45),  # a line break or a new block (paragraph, list item, table row, heading)
     ("|", 25),  # a table cell
     ("@", 5),  # past MAX_BOLD_MENTIONS a mention is text
     ("&", 6),
@@ -53,7 +54,11 @@ _MARKDOWN_COSTS = (
 # The sanitiser (html5lib builds a tree, walks it, linkifies its text, serialises it), in
 # the HTML markdown-it wrote:
 _SANITISER_COSTS = (
-    ("<", 45),  # a tag, allowed or not
+    ("<", 45),  # a tag, allowed or not; some cost more (implied ends, attributes checked):
+    ("<li", 35),
+    ("<blockquote", 30),
+    ("<a ", 60),
+    ("<img", 40),
     ("&", 20),  # an entity (every "<" or "&" the member wrote as text is one)
     ("://", 25),  # a bare URL the linkifier turns into a link
     (".", 25),  # so is a bare domain ("x.ca")
@@ -63,6 +68,11 @@ _SANITISER_COSTS = (
 # both budgets costs about what the costliest ordinary post costs; past one, it shows as text.
 MARKDOWN_BUDGET = 36_000
 SANITISER_BUDGET = 70_000
+# html5lib compares each new formatting element (<b>, <i>, <a>…) with every one still open,
+# and checks scope through every open element: unclosed raw tags cost it the square of their
+# number (500 "<b title=N>" took 300 ms). Markdown's own tags are balanced; the member's raw
+# ones are counted, and past this number the post shows as text.
+MAX_RAW_TAGS = 100
 
 
 def _cost(text: str, costs) -> int:
@@ -113,17 +123,38 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+def _markdown(text: str) -> tuple[str, int]:
+    """The HTML markdown-it writes for `text`, and how many raw HTML tags it passed on."""
+    parser, env = _parser(), {}
+    tokens = parser.parse(text, env)
+    raw_tags = 0
+    for token in tokens:
+        if token.type == "html_block":
+            raw_tags += token.content.count("<")
+        elif token.children:
+            raw_tags += sum(child.type == "html_inline" for child in token.children)
+    return parser.renderer.render(tokens, parser.options, env).rstrip("\n"), raw_tags
+
+
 def markdown_html(text: str) -> str:
     """Markdown → HTML, NOT sanitised: never shown; `render()` is what pages use."""
-    return _parser().render(text).rstrip("\n")
+    return _markdown(text)[0]
+
+
+def _html_within_budgets(text: str) -> str | None:
+    """markdown-it's HTML for `text` when rendering it stays within the budgets, else None."""
+    if _cost(text, _MARKDOWN_COSTS) > MARKDOWN_BUDGET:
+        return None
+    html, raw_tags = _markdown(text)
+    if raw_tags > MAX_RAW_TAGS or _cost(html, _SANITISER_COSTS) > SANITISER_BUDGET:
+        return None
+    return html
 
 
 def renders_as_markdown(text: str) -> bool:
-    """Whether `text` is within both budgets, so `render()` shows it as Markdown rather than
-    as its text (bench/markup_bench.py builds its costliest inputs with it)."""
-    if _cost(text, _MARKDOWN_COSTS) > MARKDOWN_BUDGET:
-        return False
-    return _cost(markdown_html(text), _SANITISER_COSTS) <= SANITISER_BUDGET
+    """Whether `render()` shows `text` as Markdown rather than as its text (within the
+    budgets; bench/markup_bench.py builds its costliest inputs with it)."""
+    return _html_within_budgets(text) is not None
 
 
 def render(text: str | None, **kwargs) -> str:
@@ -131,11 +162,8 @@ def render(text: str | None, **kwargs) -> str:
     hostile input."""
     if not text:
         return ""
-    if _cost(text, _MARKDOWN_COSTS) <= MARKDOWN_BUDGET:
-        html = markdown_html(text)
-        if _cost(html, _SANITISER_COSTS) <= SANITISER_BUDGET:
-            return clean_html(html)
-    return text_html(text)
+    html = _html_within_budgets(text)
+    return text_html(text) if html is None else clean_html(html)
 
 
 def rerender_stored(model, field: str, *, batch_size: int = 500) -> None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from forum.markup import MAX_BOLD_MENTIONS, render
+from forum.markup import MAX_BOLD_MENTIONS, MAX_RAW_TAGS, render
 
 
 def test_mentions_past_the_cap_show_as_plain_text():
@@ -39,6 +39,15 @@ def test_a_post_too_costly_to_parse_shows_as_its_text_with_nothing_lost():
     assert rendered.startswith("<p>Voici **le tableau** :</p>\n<p>| a | b | c |<br>\n")
     assert "| x | &lt;b&gt;y&lt;/b&gt; | [z](https://exemple.org) |<br>\n" in rendered
     assert rendered.endswith("<p>Fin &amp; merci</p>")
+
+
+def test_a_post_with_too_many_raw_tags_shows_as_text():
+    # Unclosed formatting tags cost html5lib the square of their number.
+    text = "".join(f"<b title={i}>" for i in range(MAX_RAW_TAGS + 1)) + "\n\nFin"
+    rendered = render(text)
+    assert "<b>" not in rendered and "&lt;b title=0&gt;" in rendered
+    assert rendered.endswith("<p>Fin</p>")
+    assert "<b>" in render("".join(f"<b title={i}>" for i in range(MAX_RAW_TAGS)))
 
 
 @pytest.mark.parametrize("unit", ["[", "![[", "<", "&amp", "*a", "`a``", "a\n", "| x |\n"])
