@@ -157,19 +157,11 @@ def event_page_context(*, page: EventPage, user) -> dict:
     confirmed = Registration.objects.filter(event=original, status=Status.CONFIRMED).count()
     registration = registration_for(event=original, user=user)
     state = event_state(page=page, registration=registration, confirmed=confirmed)
-    now = timezone.now()
-    join_live = (
-        registration is not None
-        and registration.status == Status.CONFIRMED
-        and not page.cancelled
-        and page.join_opens_at <= now < page.effective_end
-    )
     return {
         "event": page,
         "registration": registration,
         "state": state,
         "confirmed_count": confirmed,
-        "join_live": join_live,
         "questions": page.question_list,
         "themes": list(page.themes.all()),
         "series_events": series_events(page),

@@ -8,7 +8,7 @@ from django_tasks import task
 
 from hub.emails import NOTIFICATION, TRANSACTIONAL, send_member_email
 
-from . import ical
+from . import access, ical
 from .models import Registration
 from .selectors import event_in_language, ordinal, waitlist_position, when_text
 
@@ -118,14 +118,17 @@ def deliver_registration_email(
         page_url = f"{base_url}{page.get_url() or ''}"
         join_url = f"{base_url}{reverse('events:join', args=[page.pk])}"
         subject, intro = _texts(kind, page.title, waitlist_position(registration))
-        confirmed = registration.status == Registration.Status.CONFIRMED
+        # An invitation withdrawn (METHOD:CANCEL) names no join page either (ical.py).
+        join_page_url = (
+            join_url if access.can_see_join_page(event=page, registration=registration) else ""
+        )
         context = {
             "subject": subject,
             "intro": intro,
             "event": page,
             "when": when_text(page),
             "page_url": page_url,
-            "join_page_url": join_url if confirmed and not page.cancelled else "",
+            "join_page_url": join_page_url,
             "replay_url": page.replay_url if kind == "replay" else "",
             "kind": kind,
         }
@@ -135,7 +138,7 @@ def deliver_registration_email(
                 page,
                 member=member,
                 base_url=base_url,
-                join_page_url=join_url,
+                join_page_url=join_page_url,
                 cancel=method == "CANCEL",
                 sequence=(
                     sequence

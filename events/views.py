@@ -1,9 +1,8 @@
 """Views parse input, call one service or selector, and render."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required, user_passes_test
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,8 +15,12 @@ from hub.csv_export import BOM, SafeWriter
 from hub.parsing import parse_ids
 from hub.redirects import safe_next
 
-from . import ical, selectors, services
-from .models import CalendarToken, EventPage, EventTheme, Registration
+from . import access, ical, selectors, services
+from .models import EventPage, EventTheme, Registration
+
+# Like Django's staff_member_required (visitors and members go to the admin's sign-in), by
+# the events' own rule.
+registrations_staff_only = user_passes_test(access.can_see_registrations, login_url="admin:login")
 
 
 def _event(pk: int) -> EventPage:
@@ -75,12 +78,12 @@ def cancel(request, pk: int):
 @require_GET
 def join(request, pk: int):
     """ "Rejoindre le webinaire": the only place the join link appears, for confirmed
-    registrants, from 15 minutes before the start until the end."""
-    page = _event(pk)
+    registrants, from 15 minutes before the start until the end (events/access.py)."""
+    page = access.access_join_page(pk=pk)
     registration = selectors.registration_for(event=page, user=request.user)
     now = timezone.now()
-    confirmed = registration is not None and registration.status == Registration.Status.CONFIRMED
-    live = confirmed and not page.cancelled and page.join_opens_at <= now < page.effective_end
+    confirmed = access.is_confirmed(registration)
+    live = access.can_see_join_link(event=page, registration=registration, now=now)
     response = render(
         request,
         "events/join.html",
@@ -144,8 +147,12 @@ def _feed(request, *, language, name, filename, theme=None, user=None, join_page
             join_urls = None
             if join_pages:
                 base = _base_url(request)
+                # The private feed holds the member's confirmed registrations only
+                # (feed_selection): what is left of can_see_join_page is the event's part.
                 join_urls = {
-                    page.pk: base + _reverse_join(page.pk) for page in pages if not page.cancelled
+                    page.pk: base + _reverse_join(page.pk)
+                    for page in pages
+                    if access.has_join_page(page)
                 }
             return ical.feed_bytes(
                 pages,
@@ -187,10 +194,8 @@ def theme_feed(request, slug: str):
 @require_safe
 def private_feed(request, token: str):
     """A member's own calendar, in their language. Unknown or revoked token: 404."""
-    row = CalendarToken.objects.select_related("user").filter(token=token).first()
-    if row is None or not row.user.is_active:
-        raise Http404
-    language = row.user.preferred_language or "fr"
+    member = access.access_private_feed(token=token)
+    language = member.preferred_language or "fr"
     with translation.override(language):
         name = _("My DATAide events")
     return _feed(
@@ -198,7 +203,7 @@ def private_feed(request, token: str):
         language=language,
         name=name,
         filename="my-dataide-events.ics",
-        user=row.user,
+        user=member,
         join_pages=True,
     )
 
@@ -228,10 +233,10 @@ def calendar_token_regenerate(request):
     return redirect("accounts:dashboard")
 
 
-@staff_member_required
+@registrations_staff_only
 def registrations(request, pk: int):
     """Staff: who registered, attendance, and a CSV export."""
-    page = get_object_or_404(EventPage, pk=pk)
+    page = access.access_registrations(user=request.user, pk=pk)
     original = page.original
     if request.method == "POST" and request.POST.get("action") == "message":
         try:
@@ -263,9 +268,9 @@ def registrations(request, pk: int):
     )
 
 
-@staff_member_required
+@registrations_staff_only
 def registrations_csv(request, pk: int):
-    page = get_object_or_404(EventPage, pk=pk)
+    page = access.access_registrations(user=request.user, pk=pk)
     original = page.original
     questions = original.question_list
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -7,6 +7,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import access
 from .models import EventPage, EventSeries, EventTheme
 
 
@@ -34,7 +35,7 @@ register_snippet(EventsGroup)
 
 @hooks.register("register_page_listing_buttons")
 def registrations_button(page, user, next_url=None, **kwargs):
-    if issubclass(page.specific_class or object, EventPage) and user.is_staff:
+    if issubclass(page.specific_class or object, EventPage) and access.can_see_registrations(user):
         yield ListingButton(
             _("Registrations"),
             reverse("events:registrations", args=[page.pk]),

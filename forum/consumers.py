@@ -3,8 +3,8 @@ can offer "1 new reply" without a reload. The message is only a hint (an id); th
 fetches the reply through a normal, permission-checked view."""
 
 from channels.db import database_sync_to_async
+from django.http import Http404
 
-from hub.parsing import parse_id
 from hub.websockets import QuietJsonConsumer
 
 UNAUTHENTICATED = 4401
@@ -16,12 +16,14 @@ def topic_group(topic_id: int) -> str:
 
 
 @database_sync_to_async
-def _can_read_topic(user, topic_id: int) -> bool:
-    from machina.apps.forum_conversation.models import Topic
-    from machina.apps.forum_permission.handler import PermissionHandler
+def _access_topic(user, topic_id):
+    """The topic page's own rule (forum/access.py), or None."""
+    from . import access
 
-    topic = Topic.objects.select_related("forum").filter(pk=topic_id, approved=True).first()
-    return topic is not None and PermissionHandler().can_read_forum(topic.forum, user)
+    try:
+        return access.access_topic(topic_id=topic_id, user=user)
+    except Http404:
+        return None
 
 
 class TopicConsumer(QuietJsonConsumer):
@@ -30,11 +32,11 @@ class TopicConsumer(QuietJsonConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=UNAUTHENTICATED)
             return
-        topic_id = parse_id(self.scope["url_route"]["kwargs"]["topic_id"])
-        if topic_id is None or not await _can_read_topic(user, topic_id):
+        topic = await _access_topic(user, self.scope["url_route"]["kwargs"]["topic_id"])
+        if topic is None:
             await self.close(code=FORBIDDEN)
             return
-        self.group = topic_group(topic_id)
+        self.group = topic_group(topic.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
 

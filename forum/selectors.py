@@ -1,4 +1,5 @@
-"""Reads that matter: what a member may read, unanswered questions, search, moderators."""
+"""Reads that matter: latest and unanswered questions, search, reports, moderators. Who may
+read what is forum/access.py; every list here is cut by its `readable_forum_ids`."""
 
 import html
 import re
@@ -12,81 +13,26 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
-from machina.apps.forum_permission.models import (
-    ForumPermission,
-    GroupForumPermission,
-    UserForumPermission,
-)
+from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
+from machina.apps.forum_tracking.models import ForumReadTrack
 
 from hub.sanitize import plain_text
 
-from .models import PostReport, TopicSolution
+from .access import readable_forum_ids
+from .models import ForumFollow, PostReport, TopicSolution
 
 UNANSWERED_AFTER = timedelta(hours=48)
 
 
-def readable_forum_ids(user, *, handler: PermissionHandler | None = None) -> list[int]:
-    handler = handler or PermissionHandler()
-    forums = handler.get_readable_forums(Forum.objects.filter(type=Forum.FORUM_POST), user)
-    return [forum.pk for forum in forums]
-
-
-# --- who may read what -------------------------------------------------------------------
-# One rule for every page, link, list and notification: a member reads a forum when
-# machina's permissions say so, and what is held for moderation (a post, or a whole topic
-# waiting for its first post to be approved) only if they wrote it or moderate the forum.
-
-
-def moderates(*, forum, user, handler: PermissionHandler | None = None) -> bool:
-    """machina's `can_approve_posts` on `forum` (superusers always). `handler`: the
-    request's permission handler, which caches its checks."""
-    if not user.is_authenticated:
-        return False
-    return bool(
-        user.is_superuser or (handler or PermissionHandler()).can_approve_posts(forum, user)
+def latest_topics(*, user, handler=None, limit: int = 5) -> list[Topic]:
+    """The latest approved topics in the forums `user` may read (visitors: public ones)."""
+    return list(
+        Topic.approved_objects.filter(forum_id__in=readable_forum_ids(user, handler=handler))
+        .select_related("forum", "poster")
+        .order_by("-last_post_on")[:limit]
     )
-
-
-def _wrote(obj, user) -> bool:
-    # Never True for a visitor: a post whose author left (poster NULL) is nobody's.
-    return user.is_authenticated and obj.poster_id is not None and obj.poster_id == user.pk
-
-
-def may_read_topic(*, topic, user, handler: PermissionHandler | None = None) -> bool:
-    handler = handler or PermissionHandler()
-    if not handler.can_read_forum(topic.forum, user):
-        return False
-    return (
-        topic.approved
-        or _wrote(topic, user)
-        or moderates(forum=topic.forum, user=user, handler=handler)
-    )
-
-
-def may_read_post(*, post, user, handler: PermissionHandler | None = None) -> bool:
-    handler = handler or PermissionHandler()
-    if not may_read_topic(topic=post.topic, user=user, handler=handler):
-        return False
-    return (
-        post.approved
-        or _wrote(post, user)
-        or moderates(forum=post.topic.forum, user=user, handler=handler)
-    )
-
-
-def readable_posts(posts, *, user, handler: PermissionHandler | None = None):
-    """`posts` (a queryset) cut to what `user` may read, by the rule above, in SQL."""
-    handler = handler or PermissionHandler()
-    visible = Q(approved=True, topic__approved=True)
-    if user.is_authenticated:
-        visible |= Q(poster=user)
-        moderated = [forum.pk for forum in handler.get_moderation_queue_forums(user)]
-        if moderated:
-            visible |= Q(topic__forum_id__in=moderated)
-    return posts.filter(visible, topic__forum_id__in=readable_forum_ids(user, handler=handler))
 
 
 def unanswered_topics(*, user, handler=None, now=None):
@@ -103,6 +49,40 @@ def unanswered_topics(*, user, handler=None, now=None):
         .select_related("forum", "poster")
         .order_by("-created")
     )
+
+
+def unread_forum_ids(*, user, forums, nodes) -> set[int]:
+    """The forums of a forum list (`nodes`: machina's visibility contents by forum id) that
+    hold something `user` has not read, and their ancestors: one query (machina's tracking
+    manager runs one `get_ancestors()` query per unread forum)."""
+    unread: set[int] = set()
+    if not user.is_authenticated or not forums:
+        return unread
+    by_id = {forum.pk: forum for forum in forums}
+    tracks = dict(
+        ForumReadTrack.objects.filter(user=user, forum__in=forums).values_list(
+            "forum_id", "mark_time"
+        )
+    )
+
+    def mark(forum):
+        while forum is not None and forum.pk not in unread:
+            unread.add(forum.pk)
+            forum = by_id.get(forum.parent_id)
+
+    for forum in forums:
+        node = nodes.get(forum.pk)
+        last = node.last_post_on if node else None
+        if forum.pk in tracks:
+            if last and tracks[forum.pk] < last:
+                mark(forum)
+        elif forum.direct_topics_count > 0:
+            mark(forum)
+    return unread
+
+
+def follows_forum(*, forum, user) -> bool:
+    return ForumFollow.objects.filter(forum=forum, user=user).exists()
 
 
 def solved_topic_ids(topic_ids) -> set[int]:
@@ -344,29 +324,3 @@ def forum_moderators(*, forum):
         .filter(is_active=True)
         .distinct()
     )
-
-
-def moderates_some_forum(user) -> bool:
-    """Whether the member holds machina's `can_approve_posts` on some forum: their own
-    grant, all members' grant or a group's. One query: the forum bar asks on every page
-    (machina's `can_access_moderation_queue` loads every forum and permission instead)."""
-    codename = "can_approve_posts"
-    # Written in SQL: the ORM's union of these two lookups cost more to build than to run.
-    memberships = get_user_model().groups.through._meta.db_table
-    sql = f"""
-        SELECT EXISTS (
-            SELECT 1 FROM {UserForumPermission._meta.db_table} granted
-            JOIN {ForumPermission._meta.db_table} permission
-              ON permission.id = granted.permission_id
-            WHERE permission.codename = %s AND granted.has_perm
-              AND (granted.user_id = %s OR granted.authenticated_user)
-        ) OR EXISTS (
-            SELECT 1 FROM {GroupForumPermission._meta.db_table} granted
-            JOIN {ForumPermission._meta.db_table} permission
-              ON permission.id = granted.permission_id
-            JOIN {memberships} membership ON membership.group_id = granted.group_id
-            WHERE permission.codename = %s AND granted.has_perm AND membership.user_id = %s
-        )"""  # noqa: S608 - table names from models; values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [codename, user.pk, codename, user.pk])
-        return bool(cursor.fetchone()[0])

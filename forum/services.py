@@ -16,7 +16,8 @@ from machina.apps.forum_permission.handler import PermissionHandler
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
-from . import selectors
+from . import access, selectors
+from .errors import ForumError
 from .models import ForumFollow, PostReport, Reaction, TopicSolution
 
 MAX_POST_LENGTH = 20_000
@@ -29,39 +30,11 @@ MAX_MENTIONS = 20
 REACTION_NOTIFIED_TTL = 30 * 24 * 3600
 
 
-class ForumError(Exception):
-    """A refused action; `str(error)` is a message for the member, in their language."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
-
-
 def _perms() -> PermissionHandler:
     return PermissionHandler()
 
 
-# --- checks -------------------------------------------------------------------------------
-
-
-def is_moderator(*, forum, user, handler: PermissionHandler | None = None) -> bool:
-    """`handler`: the request's machina permission handler, which caches its checks."""
-    return selectors.moderates(forum=forum, user=user, handler=handler)
-
-
-def check_can_read_post(*, post: Post, user, handler: PermissionHandler | None = None) -> None:
-    """The forum's one reading rule (selectors.may_read_post): the forum is readable, and a
-    held post or topic only for its author and the forum's moderators."""
-    if not selectors.may_read_post(post=post, user=user, handler=handler):
-        raise ForumError(_("You cannot see this message."))
-
-
-def check_member(user) -> None:
-    if not user.is_authenticated:
-        raise ForumError(_("Please sign in first."))
+# --- checks (who may do what: forum/access.py) --------------------------------------------
 
 
 def post_check_content(*, content: str) -> str:
@@ -123,7 +96,7 @@ def post_needs_approval(*, user, forum) -> bool:
     """A brand-new member's first message waits for a moderator (anti-spam)."""
     if not user.is_authenticated:
         return True
-    if user.is_staff or is_moderator(forum=forum, user=user):
+    if user.is_staff or access.can_moderate(forum=forum, user=user):
         return False
     return not Post.objects.filter(poster=user, approved=True).exists()
 
@@ -138,12 +111,9 @@ def reaction_toggle(*, post: Post, user, kind: str) -> bool:
     The post's author hears of the first reaction a member gives to the post (one
     "forum.reaction" notification, collapsed per topic while unread); removing a reaction,
     adding it again or adding a second kind notifies nobody."""
-    check_member(user)
+    access.check_can_react(post=post, user=user)
     if kind not in Reaction.Kind.values:
         raise ForumError(_("Unknown reaction."))
-    check_can_read_post(post=post, user=user)
-    if post.poster_id == user.pk:
-        raise ForumError(_("You cannot react to your own message."))
     with transaction.atomic():
         deleted, _unused = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
         if deleted:
@@ -183,8 +153,7 @@ def reaction_notify(*, post: Post, user) -> None:
 
 def post_report(*, post: Post, user, reason: str) -> PostReport:
     """Files a report for moderators. Reporting the same post twice changes nothing."""
-    check_member(user)
-    check_can_read_post(post=post, user=user)
+    access.check_can_report(post=post, user=user)
     reason = (reason or "").strip()
     if not reason:
         raise ForumError(_("Please say why you are reporting this message."))
@@ -215,7 +184,7 @@ def post_report(*, post: Post, user, reason: str) -> PostReport:
 
 def reports_resolve(*, post: Post, by) -> int:
     """Closes every open report on a post (moderators only). Returns how many."""
-    if not is_moderator(forum=post.topic.forum, user=by):
+    if not access.can_moderate(forum=post.topic.forum, user=by):
         raise ForumError(_("Only moderators can close reports."))
     return PostReport.objects.filter(post=post, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=by
@@ -225,20 +194,12 @@ def reports_resolve(*, post: Post, by) -> int:
 # --- solutions ----------------------------------------------------------------------------
 
 
-def check_can_accept(*, topic: Topic, user) -> None:
-    if not user.is_authenticated or (
-        topic.poster_id != user.pk and not is_moderator(forum=topic.forum, user=user)
-    ):
-        raise ForumError(_("Only the author of the topic or a moderator can choose the solution."))
-
-
 def topic_accept_answer(*, post: Post, by) -> TopicSolution:
     """Marks `post` as the solution of its topic (replacing an earlier one) and tells the
     post's author. Only the topic's author or a moderator may do it."""
     topic = post.topic
-    check_member(by)
-    check_can_read_post(post=post, user=by)
-    check_can_accept(topic=topic, user=by)
+    access.check_can_accept_solution(topic=topic, user=by)
+    access.check_can_read_post(post=post, user=by)
     if post.is_topic_head or not post.approved:
         raise ForumError(_("Only a published reply can be the solution."))
     with transaction.atomic():
@@ -257,8 +218,7 @@ def topic_accept_answer(*, post: Post, by) -> TopicSolution:
 
 
 def topic_unaccept_answer(*, topic: Topic, by) -> None:
-    check_member(by)
-    check_can_accept(topic=topic, user=by)
+    access.check_can_accept_solution(topic=topic, user=by)
     TopicSolution.objects.filter(topic=topic).delete()
 
 
@@ -317,7 +277,11 @@ def mentioned_members(text: str, *, exclude=None, forum=None) -> list:
     members = list(members)
     if forum is not None:
         handler = _perms()
-        members = [member for member in members if handler.can_read_forum(forum, member)]
+        members = [
+            member
+            for member in members
+            if access.can_read_forum(forum=forum, user=member, handler=handler)
+        ]
     return members
 
 
@@ -351,7 +315,7 @@ def post_published(*, post: Post) -> None:
             u
             for u in topic.subscribers.all()
             if u.pk not in mentioned_ids
-            and selectors.may_read_post(post=post, user=u, handler=handler)
+            and access.can_read_post(post=post, user=u, handler=handler)
         ]
         notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
         send_topic_event_on_commit(
@@ -362,8 +326,8 @@ def post_published(*, post: Post) -> None:
 def forum_follow_toggle(*, forum, user) -> bool:
     """Follows the forum, or stops following it. Returns True when the member now follows.
     Only members who may read the forum can follow it."""
-    check_member(user)
-    if not _perms().can_read_forum(forum, user):
+    access.check_member(user)
+    if not access.can_read_forum(forum=forum, user=user):
         raise ForumError(_("You cannot follow a forum you may not read."))
     follow, created = ForumFollow.objects.get_or_create(forum=forum, user=user)
     if not created:
@@ -380,7 +344,9 @@ def forum_followers_who_can_read(*, forum, exclude=None) -> list:
         for follow in ForumFollow.objects.filter(forum=forum).select_related("user")
         if exclude is None or follow.user_id != exclude.pk
     ]
-    return [user for user in followers if handler.can_read_forum(forum, user)]
+    return [
+        user for user in followers if access.can_read_forum(forum=forum, user=user, handler=handler)
+    ]
 
 
 def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> None:
@@ -403,7 +369,7 @@ def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> Non
 
 def quote_for_reply(*, post: Post, user) -> str:
     """The Markdown a reply starts with when quoting `post`."""
-    check_can_read_post(post=post, user=user)
+    access.check_can_read_post(post=post, user=user)
     author = post.poster.get_public_name() if post.poster else post.username
     quoted = "\n".join(f"> {line}" for line in post.content.raw.strip().splitlines())
     heading = _("%(author)s wrote:") % {"author": author}

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import translation
 
-from events import selectors
+from events import access, selectors
 
 register = template.Library()
 
@@ -37,3 +37,18 @@ def event_feed_links(context, feed_path: str, name: str) -> dict:
     """ "Subscribe" links for the feed at `feed_path` (on this site)."""
     feed_url = context["request"].build_absolute_uri(feed_path)
     return selectors.feed_links(feed_url=feed_url, name=name)
+
+
+# --- who may see what (events/access.py, the same functions the views and tasks call) ----
+
+
+@register.filter
+def can_see_join_page(page, registration) -> bool:
+    """`{% if page|can_see_join_page:registration %}`: the "Join the webinar" button."""
+    return access.can_see_join_page(event=page, registration=registration)
+
+
+@register.filter
+def can_see_registrations(user) -> bool:
+    """`{% if user|can_see_registrations %}`: links to the attendee list."""
+    return access.can_see_registrations(user)

@@ -1,5 +1,6 @@
 """Template tags the rest of the site uses to show the forum (the home page, for one), and
-the forum's own small helpers."""
+the forum's own small helpers. Tags read through forum/selectors.py and ask forum/access.py
+who may do what: no queryset and no rule is written here."""
 
 import functools
 import inspect
@@ -10,25 +11,26 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
-@register.inclusion_tag("community/tags/latest_questions.html", takes_context=True)
-def latest_questions(context, limit: int = 5):
-    """The latest topics the visitor may read (anonymous visitors: public forums only)."""
-    from machina.apps.forum_conversation.models import Topic
-
-    from forum.selectors import readable_forum_ids, solved_topic_ids
-
+def _user_and_handler(context):
+    """The request's user (a visitor when there is no request) and its machina permission
+    handler, which caches its checks for the page."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None:
         from django.contrib.auth.models import AnonymousUser
 
         user = AnonymousUser()
-    handler = getattr(request, "forum_permission_handler", None)
-    topics = list(
-        Topic.approved_objects.filter(forum_id__in=readable_forum_ids(user, handler=handler))
-        .select_related("forum", "poster")
-        .order_by("-last_post_on")[:limit]
-    )
+    return user, getattr(request, "forum_permission_handler", None)
+
+
+@register.inclusion_tag("community/tags/latest_questions.html", takes_context=True)
+def latest_questions(context, limit: int = 5):
+    """The latest topics the visitor may read (anonymous visitors: public forums only)."""
+    from forum.selectors import latest_topics, solved_topic_ids
+
+    request = context.get("request")
+    user, handler = _user_and_handler(context)
+    topics = latest_topics(user=user, handler=handler, limit=limit)
     return {"topics": topics, "request": request, "solved": solved_topic_ids(t.pk for t in topics)}
 
 
@@ -38,12 +40,7 @@ def unanswered_questions(context, limit: int = 5):
     from forum.selectors import unanswered_topics
 
     request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None:
-        from django.contrib.auth.models import AnonymousUser
-
-        user = AnonymousUser()
-    handler = getattr(request, "forum_permission_handler", None)
+    user, handler = _user_and_handler(context)
     topics = list(unanswered_topics(user=user, handler=handler)[:limit])
     return {"topics": topics, "request": request}
 
@@ -52,34 +49,12 @@ def unanswered_questions(context, limit: int = 5):
 def community_forum_list(context, forum_visibility_contents):
     """machina's `forum_list` tag, with unread forums computed in one query: machina's
     tracking manager runs one `get_ancestors()` query per unread forum."""
-    from machina.apps.forum_tracking.models import ForumReadTrack
+    from forum.selectors import unread_forum_ids
 
     request = context.get("request")
     user = request.user
     forums = list(forum_visibility_contents.forums)
-    unread = set()
-    if user.is_authenticated and forums:
-        by_id = {forum.pk: forum for forum in forums}
-        nodes = forum_visibility_contents.as_dict
-        tracks = dict(
-            ForumReadTrack.objects.filter(user=user, forum__in=forums).values_list(
-                "forum_id", "mark_time"
-            )
-        )
-
-        def mark(forum):
-            while forum is not None and forum.pk not in unread:
-                unread.add(forum.pk)
-                forum = by_id.get(forum.parent_id)
-
-        for forum in forums:
-            node = nodes.get(forum.pk)
-            last = node.last_post_on if node else None
-            if forum.pk in tracks:
-                if last and tracks[forum.pk] < last:
-                    mark(forum)
-            elif forum.direct_topics_count > 0:
-                mark(forum)
+    unread = unread_forum_ids(user=user, forums=forums, nodes=forum_visibility_contents.as_dict)
     data = {
         "forum_contents": forum_visibility_contents,
         "unread_forums": [f for f in forums if f.pk in unread],
@@ -139,12 +114,12 @@ def community_markup(text) -> str:
 @register.inclusion_tag("community/tags/forum_follow.html", takes_context=True)
 def forum_follow_button(context, forum):
     """ "Suivre ce forum" / "Ne plus suivre ce forum" for signed-in members (one query)."""
-    from forum.models import ForumFollow
+    from forum.selectors import follows_forum
 
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    following = signed_in and ForumFollow.objects.filter(forum=forum, user=user).exists()
+    following = signed_in and follows_forum(forum=forum, user=user)
     return {
         "forum": forum,
         "signed_in": signed_in,
@@ -165,12 +140,10 @@ def community_moderates_some_forum(context) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
     if not hasattr(request, "_community_moderates"):
-        from forum.selectors import moderates_some_forum
+        from forum.access import can_moderate_some_forum
 
-        request._community_moderates = moderates_some_forum(user)
+        request._community_moderates = can_moderate_some_forum(user)
     return request._community_moderates
 
 
@@ -200,3 +173,31 @@ def community_permission(context, method, *args):
 
         handler = PermissionHandler()
     return getattr(handler, method)(*args)
+
+
+# --- who may do what (forum/access.py, the same functions the views and services call) ----
+
+
+@register.simple_tag(takes_context=True)
+def community_can_accept(context, topic) -> bool:
+    """`{% community_can_accept topic as user_can_accept %}`: "Mark as solution" buttons."""
+    from forum.access import can_accept_solution
+
+    user, handler = _user_and_handler(context)
+    return can_accept_solution(topic=topic, user=user, handler=handler)
+
+
+@register.simple_tag(takes_context=True)
+def community_can_react(context, post) -> bool:
+    from forum.access import can_react
+
+    user, handler = _user_and_handler(context)
+    return can_react(post=post, user=user, handler=handler)
+
+
+@register.simple_tag(takes_context=True)
+def community_can_report(context, post) -> bool:
+    from forum.access import can_report
+
+    user, handler = _user_and_handler(context)
+    return can_report(post=post, user=user, handler=handler)

@@ -1,6 +1,6 @@
 """The hostile post of issue 11 (finding 1), in a real Chromium against a real Daphne: a new
-member publishes `""` + "A" × k and the text `<svg onload=alert(document.domain)>`, reports
-their own held post, and the superuser opens the report page, the reports list and the
+member publishes `""` + "A" × k and the text `<svg onload=alert(document.domain)>`, another
+member reports one of those posts, and the superuser opens the report page, the reports list and the
 member's list of posts. No dialog opens and no <svg> exists in the page's content."""
 
 import pytest
@@ -37,16 +37,21 @@ def test_the_hostile_post_runs_nothing_where_its_excerpt_shows(daphne_server, ch
     assert not first.approved
     # Two more held posts of hers, for the other lengths (k = 362: the reports list;
     # k = 212: her list of posts).
-    topic = TopicFactory(forum=forum, poster=author, subject="Deuxième", approved=False)
-    listed = PostFactory(topic=topic, poster=author, content=hostile_markdown(362), approved=False)
+    # The second one is published (authors cannot report their own posts: another member
+    # reports it below).
+    topic = TopicFactory(forum=forum, poster=author, subject="Deuxième", approved=True)
+    listed = PostFactory(topic=topic, poster=author, content=hostile_markdown(362), approved=True)
     topic = TopicFactory(forum=forum, poster=author, subject="Troisième", approved=False)
     PostFactory(topic=topic, poster=author, content=hostile_markdown(212), approved=False)
 
-    # She reports her own held post (k = 362) through the report page.
-    lucie.goto(f"{daphne_server}/fr/forum/message/{listed.pk}/signaler/")
-    lucie.get_by_label("Pourquoi signalez-vous ce message?").fill("Regardez ceci.")
-    lucie.get_by_role("button", name="Envoyer le signalement").click()
-    lucie.wait_for_load_state()
+    # Another member reports it (k = 362) through the report page.
+    UserFactory(email="marc@exemple.org", first_name="Marc", last_name="Tremblay")
+    marc = chromium.new_context(locale="fr-CA").new_page()
+    sign_in(marc, daphne_server, "marc@exemple.org")
+    marc.goto(f"{daphne_server}/fr/forum/message/{listed.pk}/signaler/")
+    marc.get_by_label("Pourquoi signalez-vous ce message?").fill("Regardez ceci.")
+    marc.get_by_role("button", name="Envoyer le signalement").click()
+    marc.wait_for_load_state()
 
     admin = chromium.new_context(locale="fr-CA").new_page()
     dialogs = []

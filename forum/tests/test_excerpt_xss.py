@@ -86,8 +86,13 @@ def test_the_report_page_shows_no_live_svg(client, moderator, hostile_post):
 
 def test_the_reports_list_shows_no_live_svg(client, moderator, hostile_post):
     post = hostile_post(362)
-    # The author reports their own held post by a direct POST.
-    client.force_login(post.poster)
+    # Published, then reported by another member by a direct POST (authors cannot report
+    # their own posts: forum/access.py).
+    post.approved = True
+    post.save()
+    post.topic.approved = True
+    post.topic.save()
+    client.force_login(UserFactory())
     response = client.post(
         reverse("community:post_report", args=[post.pk]), {"reason": "Regardez ceci."}
     )

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_POST
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_member.views import ForumProfileDetailView, UserPostsView
-from machina.apps.forum_permission.handler import PermissionHandler
 from machina.conf import settings as machina_settings
 
 from hub.parsing import UrlIdsMixin, require_url_ids
@@ -23,7 +22,7 @@ from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
 from hub.redirects import safe_next
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import ReportForm
 from ..models import Reaction
 
@@ -43,14 +42,12 @@ def post_redirect(request, pk: int):
     the topic (its slug is its title): only to those who may read the message; visitors
     sign in first, coming back to this link, and members get a plain 404."""
     post = _post(pk)
-    try:
-        services.check_can_read_post(
-            post=post, user=request.user, handler=request.forum_permission_handler
-        )
-    except services.ForumError:
+    if not access.can_read_post(
+        post=post, user=request.user, handler=request.forum_permission_handler
+    ):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise Http404 from None
+        raise Http404
     return HttpResponseRedirect(services.post_url(post))
 
 
@@ -62,7 +59,7 @@ def post_fragment(request, pk: int):
 
     post = _post(pk)
     try:
-        services.check_can_read_post(post=post, user=request.user)
+        access.check_can_read_post(post=post, user=request.user)
     except services.ForumError as error:
         raise PermissionDenied(str(error)) from None
     topic = post.topic
@@ -77,8 +74,6 @@ def post_fragment(request, pk: int):
             "topic": topic,
             "forum": topic.forum,
             "user_can_add_post": request.forum_permission_handler.can_add_post(topic, request.user),
-            "user_can_accept": topic.poster_id == request.user.pk
-            or services.is_moderator(forum=topic.forum, user=request.user),
         },
     )
 
@@ -133,7 +128,7 @@ def solution_remove(request, pk: int):
 def post_report(request, pk: int):
     post = _post(pk)
     try:
-        services.check_can_read_post(post=post, user=request.user)
+        access.check_can_report(post=post, user=request.user)
     except services.ForumError as error:
         raise PermissionDenied(str(error)) from None
     form = ReportForm(request.POST or None)
@@ -154,7 +149,7 @@ def post_report(request, pk: int):
 
 @login_required
 def reports(request):
-    if not PermissionHandler().can_access_moderation_queue(request.user):
+    if not access.can_see_reports(user=request.user):
         raise PermissionDenied
     page = Paginator(selectors.open_reports(user=request.user), 20).get_page(
         request.GET.get("page")
@@ -297,7 +292,7 @@ class MemberProfileView(UrlIdsMixin, ForumProfileDetailView):
         else:
             context.update(selectors.member_stats(member=member))
             # machina lists approved posts, even those of a topic still held.
-            recent = selectors.readable_posts(
+            recent = access.readable_posts(
                 Post.approved_objects.filter(poster=member),
                 user=self.request.user,
                 handler=self.request.forum_permission_handler,
@@ -319,7 +314,7 @@ class MemberPostsView(UserPostsView):
 
     def get_queryset(self):
         # machina's list holds every post of the member, held ones included.
-        return selectors.readable_posts(
+        return access.readable_posts(
             super().get_queryset(),
             user=self.request.user,
             handler=self.request.forum_permission_handler,

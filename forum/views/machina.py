@@ -21,7 +21,7 @@ from machina.apps.forum_conversation.models import Post
 from hub.notifications.services import request_mark_read
 from hub.parsing import UrlIdsMixin, parse_id
 
-from .. import selectors, services
+from .. import access, services
 from ..forms import CommunityPostForm, CommunityTopicForm, PollOptionFormset
 from ..models import Reaction, TopicSolution
 
@@ -84,7 +84,7 @@ def poll_summary(*, poll, topic, user, handler) -> dict:
 class TopicView(UrlIdsMixin, machina_views.TopicView):
     def get(self, request, *args, **kwargs):
         # machina shows a held topic (its title, no posts) to anyone who reads the forum.
-        if not selectors.may_read_topic(
+        if not access.can_read_topic(
             topic=self.get_topic(), user=request.user, handler=request.forum_permission_handler
         ):
             raise Http404
@@ -121,11 +121,6 @@ class TopicView(UrlIdsMixin, machina_views.TopicView):
         context["user_can_add_post"] = handler.can_add_post(topic, user)
         context["user_follows_topic"] = (
             user.is_authenticated and topic.subscribers.filter(pk=user.pk).exists()
-        )
-        moderator = services.is_moderator(forum=topic.forum, user=user, handler=handler)
-        context["user_is_moderator"] = moderator
-        context["user_can_accept"] = user.is_authenticated and (
-            topic.poster_id == user.pk or moderator
         )
         return context
 
