@@ -194,11 +194,6 @@ def text_html(text: str) -> str:
     )
 
 
-def escape_text(text: str) -> str:
-    """Plain text to HTML (no markup at all), with bare URLs linked."""
-    return clean_html(bleach.clean(text or "", tags=set(), strip=False))
-
-
 # Excerpts ---------------------------------------------------------------------------------
 # An excerpt is never a cut of HTML: Django's `truncatechars_html` decodes entities while it
 # counts and can emit decoded text unescaped (`&lt;svg onload…&gt;` became a live <svg>).

@@ -11,7 +11,7 @@ def test_the_privacy_demo_names_the_person_in_charge_and_a_second_run_adds_nothi
     privacy.seed(lambda message: None)
     assert PrivacyOfficer.load().name == "Mireille Gauthier"
     given = set(ConsentEvent.objects.values_list("user__email", "subject", "action"))
-    assert ("nadia@exemple.org", "directory", "given") in given
+    assert ("nadia@exemple.org", "statistics", "given") in given
     assert ("karim@exemple.org", "newsletter", "given") in given
     assert len(given) == 6
     request = PrivacyRequest.objects.get()

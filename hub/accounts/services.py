@@ -22,11 +22,6 @@ def organisation_propose(*, name: str, region: Region, by: User) -> Organisation
     return organisation
 
 
-def organisation_approve(*, organisation: Organisation) -> None:
-    organisation.is_approved = True
-    organisation.save(update_fields=["is_approved"])
-
-
 def member_export(*, user: User) -> dict:
     """Everything the member gave us, JSON-ready (Loi 25, right of access and portability)."""
     data = {

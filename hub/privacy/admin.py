@@ -57,12 +57,11 @@ class MemberPrivacyAdmin(admin.ModelAdmin):
         "user",
         "profile_visibility",
         "newsletter",
-        "directory",
         "statistics",
         "email_notifications",
         "emails_stopped",
     ]
-    list_filter = ["profile_visibility", "newsletter", "directory", "statistics", "emails_stopped"]
+    list_filter = ["profile_visibility", "newsletter", "statistics", "emails_stopped"]
     search_fields = ["user__email"]
     list_select_related = ["user"]
 

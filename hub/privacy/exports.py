@@ -77,7 +77,6 @@ def privacy_export(user) -> dict:
         "choices": {
             "profile_visibility": privacy.profile_visibility,
             "newsletter": privacy.newsletter,
-            "directory": privacy.directory,
             "statistics": privacy.statistics,
             "email_notifications": privacy.email_notifications,
             "emails_stopped": privacy.emails_stopped,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.accounts.forms import SignupExtraForm
 
 from . import services
-from .wordings import AGE_14, DIRECTORY, NEWSLETTER, STATISTICS, TERMS, current_wording
+from .wordings import AGE_14, NEWSLETTER, STATISTICS, TERMS, current_wording
 
 
 class SignupForm(SignupExtraForm):
@@ -41,12 +41,6 @@ class SignupForm(SignupExtraForm):
         required=False,
         initial=False,
     )
-    consent_directory = forms.BooleanField(
-        label=current_wording(DIRECTORY).label,
-        help_text=current_wording(DIRECTORY).description,
-        required=False,
-        initial=False,
-    )
     consent_statistics = forms.BooleanField(
         label=current_wording(STATISTICS).label,
         help_text=current_wording(STATISTICS).description,
@@ -60,7 +54,6 @@ class SignupForm(SignupExtraForm):
             user=user,
             purposes={
                 NEWSLETTER: self.cleaned_data["consent_newsletter"],
-                DIRECTORY: self.cleaned_data["consent_directory"],
                 STATISTICS: self.cleaned_data["consent_statistics"],
             },
         )

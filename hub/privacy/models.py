@@ -36,7 +36,6 @@ class MemberPrivacy(models.Model):
         default=Visibility.PRIVATE,
     )
     newsletter = models.BooleanField(_("infolettre"), default=False)
-    directory = models.BooleanField(_("listed in the member directory"), default=False)
     statistics = models.BooleanField(_("aggregate statistics"), default=False)
     email_notifications = models.BooleanField(_("notification emails"), default=True)
     emails_stopped = models.BooleanField(_("all non-essential emails stopped"), default=False)
@@ -64,7 +63,8 @@ class ConsentEvent(models.Model):
 
     class Subject(models.TextChoices):
         NEWSLETTER = wordings.NEWSLETTER, _("Infolettre")
-        DIRECTORY = wordings.DIRECTORY, _("Member directory")
+        # Retired: no longer offered, kept so that members' old log rows are labelled.
+        DIRECTORY = "directory", _("Member directory")
         STATISTICS = wordings.STATISTICS, _("Aggregate statistics")
         TERMS = wordings.TERMS, _("Terms of use")
         AGE_14 = wordings.AGE_14, _("14 years or older")

@@ -1,8 +1,6 @@
 """Reads other parts of the hub use to respect a member's choices. Everything is private
 until the member says otherwise."""
 
-from django.contrib.auth import get_user_model
-
 from .models import MemberPrivacy
 
 
@@ -18,17 +16,3 @@ def profile_visible_to(member, *, viewer) -> bool:
     return MemberPrivacy.objects.filter(
         user=member, profile_visibility=MemberPrivacy.Visibility.MEMBERS
     ).exists()
-
-
-def directory_members():
-    """Members who consented to be listed in the member directory."""
-    return get_user_model().objects.filter(
-        is_active=True, deleted_at__isnull=True, privacy__directory=True
-    )
-
-
-def statistics_members():
-    """Members who consented to their organisation's answers in aggregate statistics."""
-    return get_user_model().objects.filter(
-        is_active=True, deleted_at__isnull=True, privacy__statistics=True
-    )

@@ -12,7 +12,6 @@ from .models import ConsentEvent, MemberPrivacy
 # Which MemberPrivacy field holds each subject, and whether "given" means True.
 _FIELDS = {
     wordings.NEWSLETTER: ("newsletter", True),
-    wordings.DIRECTORY: ("directory", True),
     wordings.STATISTICS: ("statistics", True),
     wordings.EMAIL_NOTIFICATION: ("email_notifications", True),
     wordings.EMAIL_ALL: ("emails_stopped", False),  # withdrawing = stopping all emails

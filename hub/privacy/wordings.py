@@ -3,16 +3,16 @@ bump its version: each consent in the log names the version the member saw, so s
 show what was agreed to (Loi 25, art. 14: consent is specific and for a purpose).
 
 The current wording is shown in the sign-up form, in "Mon espace" and on the privacy page.
-Old versions stay here so that old log rows can still be read in full."""
+Old versions stay here so that old log rows can still be read in full, and so do the
+wordings of purposes no longer offered (RETIRED)."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
 NEWSLETTER = "newsletter"
-DIRECTORY = "directory"
 STATISTICS = "statistics"
-PURPOSES = (NEWSLETTER, DIRECTORY, STATISTICS)
+PURPOSES = (NEWSLETTER, STATISTICS)
 
 # Other things the log records: the terms, the age confirmation and email opt-outs.
 TERMS = "terms"
@@ -36,16 +36,6 @@ WORDINGS: dict[str, dict[str, Wording]] = {
             _(
                 "About one email a month. You can unsubscribe at any time, in one click, "
                 "from any infolettre or from My space."
-            ),
-        )
-    },
-    DIRECTORY: {
-        "2026-11": Wording(
-            "2026-11",
-            _("List me in the member directory."),
-            _(
-                "Signed-in members would see your public name, job title and organization. "
-                "Never your email address."
             ),
         )
     },
@@ -89,6 +79,23 @@ WORDINGS: dict[str, dict[str, Wording]] = {
     },
 }
 
+# Purposes no longer asked for. Nobody can give them any more, but members' past log rows
+# name them and must still read in full. "directory": the sign-up form asked to list members
+# in a directory that was never built; asking consent for a processing that does not exist
+# misleads, so the choice was removed in December 2026.
+RETIRED: dict[str, dict[str, Wording]] = {
+    "directory": {
+        "2026-11": Wording(
+            "2026-11",
+            _("List me in the member directory."),
+            _(
+                "Signed-in members would see your public name, job title and organization. "
+                "Never your email address."
+            ),
+        )
+    },
+}
+
 CURRENT_VERSION = {subject: max(versions) for subject, versions in WORDINGS.items()}
 
 
@@ -97,4 +104,4 @@ def current_wording(subject: str) -> Wording:
 
 
 def wording(subject: str, version: str) -> Wording | None:
-    return WORDINGS.get(subject, {}).get(version)
+    return (WORDINGS.get(subject) or RETIRED.get(subject, {})).get(version)

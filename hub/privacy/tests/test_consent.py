@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_sign_up_form_has_one_unticked_box_per_purpose_apart_from_the_terms(client, site):
     html = client.get("/fr/compte/signup/").content.decode()
-    for name in ("consent_newsletter", "consent_directory", "consent_statistics"):
+    for name in ("consent_newsletter", "consent_statistics"):
         tag = html[html.index(f'name="{name}"') - 200 : html.index(f'name="{name}"') + 200]
         assert "checked" not in tag
         assert "required" not in tag
@@ -27,7 +27,7 @@ def test_signing_up_stores_only_the_purposes_ticked_with_wording_version_and_how
     user = User.objects.get(email="josee@exemple.org")
     privacy = MemberPrivacy.objects.get(user=user)
     assert privacy.newsletter is True
-    assert privacy.directory is False and privacy.statistics is False
+    assert privacy.statistics is False
     assert privacy.profile_visibility == MemberPrivacy.Visibility.PRIVATE
     events = {
         (event.subject, event.action, event.method, event.wording_version)
@@ -52,23 +52,23 @@ def test_signing_up_needs_the_14_or_older_confirmation(client, site):
 
 
 def test_my_space_shows_each_purpose_and_withdrawing_takes_one_click(member_client, member):
-    consent_set(user=member, subject=wordings.DIRECTORY, given=True, method="signup_form")
+    consent_set(user=member, subject=wordings.STATISTICS, given=True, method="signup_form")
     html = member_client.get("/fr/mon-espace/").content.decode()
     assert "Mes choix de confidentialité" in html
-    assert "M’inscrire au répertoire des membres." in html
+    assert "Inclure les réponses de mon organisme" in html
     assert "Retirer mon consentement" in html
 
     response = member_client.post(
-        reverse("privacy:consent"), {"subject": "directory", "given": "0"}
+        reverse("privacy:consent"), {"subject": "statistics", "given": "0"}
     )
     assert response.status_code == 302
-    assert privacy_for(member).directory is False
+    assert privacy_for(member).statistics is False
     last = ConsentEvent.objects.filter(user=member).first()
-    assert (last.subject, last.action, last.method) == ("directory", "withdrawn", "my_space")
+    assert (last.subject, last.action, last.method) == ("statistics", "withdrawn", "my_space")
 
     # A second click changes nothing and logs nothing.
-    member_client.post(reverse("privacy:consent"), {"subject": "directory", "given": "0"})
-    assert ConsentEvent.objects.filter(user=member, subject="directory").count() == 2
+    member_client.post(reverse("privacy:consent"), {"subject": "statistics", "given": "0"})
+    assert ConsentEvent.objects.filter(user=member, subject="statistics").count() == 2
 
 
 def test_giving_a_consent_from_my_space_is_logged(member_client, member):

@@ -33,7 +33,7 @@ def test_a_member_withdraws_a_consent_then_unsubscribes_without_a_session(
     from hub.privacy.services import consent_set, privacy_for
 
     member = UserFactory(email="nadia@exemple.org", first_name="Nadia", last_name="Bouchard")
-    consent_set(user=member, subject="directory", given=True, method="signup_form")
+    consent_set(user=member, subject="statistics", given=True, method="signup_form")
     context = chromium.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
@@ -44,11 +44,11 @@ def test_a_member_withdraws_a_consent_then_unsubscribes_without_a_session(
         page.goto(f"{daphne_server}/fr/mon-espace/")
         panel = page.locator(".privacy-panel")
         panel.screenshot(path="var/privacy-panel.png")
-        directory = panel.locator("li", has_text="M’inscrire au répertoire des membres.")
-        directory.get_by_role("button", name="Retirer mon consentement").click()
+        statistics = panel.locator("li", has_text="Inclure les réponses de mon organisme")
+        statistics.get_by_role("button", name="Retirer mon consentement").click()
         page.wait_for_url("**/fr/mon-espace/")
         assert "prend effet immédiatement" in page.content()
-        assert privacy_for(member).directory is False
+        assert privacy_for(member).statistics is False
         assert {cookie["name"] for cookie in context.cookies()} <= {
             "sessionid",
             "csrftoken",

@@ -82,12 +82,12 @@ def test_the_download_needs_a_sign_in(client):
 
 def test_deleting_an_account_withdraws_every_consent_and_stops_all_email(member):
     consent_set(user=member, subject=wordings.NEWSLETTER, given=True, method="signup_form")
-    consent_set(user=member, subject=wordings.DIRECTORY, given=True, method="signup_form")
+    consent_set(user=member, subject=wordings.STATISTICS, given=True, method="signup_form")
     member_delete(user=member)
     member.refresh_from_db()
     assert not MemberPrivacy.objects.filter(user=member).exists()
     withdrawn = ConsentEvent.objects.filter(user=member, method="account_deletion")
-    assert {event.subject for event in withdrawn} == {"newsletter", "directory"}
+    assert {event.subject for event in withdrawn} == {"newsletter", "statistics"}
     assert (
         emails.send_member_email(
             member=member, category=emails.PROMOTIONAL, template="emails/privacy_inactivity_notice"

@@ -28,7 +28,8 @@ def test_the_page_lists_purposes_collection_subprocessors_retention_cookies_and_
     settings.HUB_RETENTION = {**settings.HUB_RETENTION, "inactive_accounts": 1095}
     html = client.get("/fr/confidentialite/").content.decode()
     # purposes, with the exact words of each consent
-    assert "M’envoyer l’infolettre" in html and "répertoire des membres" in html
+    assert "M’envoyer l’infolettre" in html
+    assert "répertoire" not in html  # no directory exists, so none is offered
     assert "statistiques agrégées" in html
     # what is collected
     assert "votre adresse courriel, votre nom" in html

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from hub.privacy.models import MemberPrivacy
-from hub.privacy.selectors import directory_members, profile_visible_to
-from hub.privacy.services import consent_set, privacy_for
+from hub.privacy.selectors import profile_visible_to
+from hub.privacy.services import privacy_for
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,6 @@ def test_a_new_members_profile_is_private(member):
     other = UserFactory()
     assert profile_visible_to(member, viewer=other) is False
     assert profile_visible_to(member, viewer=member) is True
-    assert list(directory_members()) == []
 
 
 def test_a_member_chooses_to_show_their_profile_to_members(member_client, member):
@@ -109,15 +108,6 @@ def test_a_member_chooses_to_show_their_profile_to_members(member_client, member
 
     assert profile_visible_to(member, viewer=UserFactory()) is True
     assert profile_visible_to(member, viewer=AnonymousUser()) is False
-
-
-def test_the_directory_lists_only_members_who_consented(member):
-    from hub.accounts.tests.factories import UserFactory
-
-    other = UserFactory()
-    consent_set(user=member, subject="directory", given=True, method="my_space")
-    assert list(directory_members()) == [member]
-    assert other not in directory_members()
 
 
 def test_the_email_address_is_shown_nowhere_to_others(member_client, member, client, site):
