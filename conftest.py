@@ -45,19 +45,19 @@ def member_client(client, member):
 def live_events():
     """Captures the live events services send after commit, per member:
     `live_events[user.pk] == [{"type": "notification", ...}]`."""
-    from hub.notifications import services
+    from hub.notifications.services import live
 
     captured: dict[int, list[dict]] = {}
-    original = services.send_live_event
+    original = live.send_live_event
 
     def capture(*, user_id, event):
         captured.setdefault(user_id, []).append(event)
 
-    services.send_live_event = capture
+    live.send_live_event = capture
     try:
         yield captured
     finally:
-        services.send_live_event = original
+        live.send_live_event = original
 
 
 # --- End-to-end: a real Daphne process and headless Chromium -------------------------------

@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import selectors
+
 DEFAULT_DURATION_MINUTES = 60
 JOIN_OPENS_MINUTES = 15
 
@@ -79,8 +81,6 @@ class EventIndexPage(Page):
         verbose_name = _("events index")
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.index_context(index_page=self, params=request.GET))
         context["nav_section"] = "events"
@@ -307,8 +307,6 @@ class EventPage(Page):
         return "open"
 
     def get_context(self, request, *args, **kwargs):
-        from . import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.event_page_context(page=self, user=request.user))
         context["nav_section"] = "events"

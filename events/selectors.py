@@ -1,19 +1,27 @@
-"""Reads that matter: what a page shows a member, what goes in a feed and its validators."""
+"""Reads that matter: what a page shows a member, what goes in a feed and its validators.
+
+Imports go one way: events.models imports this module at its top (the pages build their
+context here), so this module imports nothing from events.models; the models a read queries
+are looked up in Django's app registry when it runs (`_model`), which is complete by then
+(as cms.selectors does)."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import quote, urlencode
 
-from django.db.models import Count, Max, Q
+from django.apps import apps
+from django.db.models import Count, Max, Model, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, PageLogEntry
+from wagtail.models import Locale, Page, PageLogEntry
 
 from .ical import CANCELLED_KEPT
-from .models import EventPage, EventTheme, Registration
 
-Status = Registration.Status
+
+def _model(name: str) -> type[Model]:
+    """A model of the events app: "EventPage", "EventTheme", "Registration"."""
+    return apps.get_model("events", name)
 
 
 def ordinal(number: int) -> str:
@@ -27,8 +35,9 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def event_in_language(event: EventPage, language: str) -> EventPage:
+def event_in_language(event: Page, language: str) -> Page:
     """The live translation of `event` in `language`, else `event` itself."""
+    EventPage = _model("EventPage")
     page = (
         EventPage.objects.live()
         .filter(translation_key=event.translation_key, locale__language_code=language)
@@ -37,7 +46,9 @@ def event_in_language(event: EventPage, language: str) -> EventPage:
     return page or event
 
 
-def waitlist_position(registration: Registration) -> int | None:
+def waitlist_position(registration: Model) -> int | None:
+    Registration = _model("Registration")
+    Status = Registration.Status
     if registration.status != Status.WAITLISTED:
         return None
     ahead = Registration.objects.filter(
@@ -49,7 +60,9 @@ def waitlist_position(registration: Registration) -> int | None:
     return ahead.count() + 1
 
 
-def registration_for(*, event: EventPage, user) -> Registration | None:
+def registration_for(*, event: Page, user) -> Model | None:
+    Registration = _model("Registration")
+    Status = Registration.Status
     if not user.is_authenticated:
         return None
     return (
@@ -59,8 +72,9 @@ def registration_for(*, event: EventPage, user) -> Registration | None:
     )
 
 
-def event_state(*, page: EventPage, registration: Registration | None, confirmed: int) -> dict:
+def event_state(*, page: Page, registration: Model | None, confirmed: int) -> dict:
     """The badge a member sees, and what they may do."""
+    Status = _model("Registration").Status
     window = page.registration_window_state()
     full = page.capacity is not None and confirmed >= page.capacity
     state = {"code": window, "can_register": False, "can_cancel": False, "position": None}
@@ -100,7 +114,7 @@ def _query(fields: dict) -> str:
 OUTLOOK_HOSTS = {"outlook": "outlook.live.com", "microsoft365": "outlook.office.com"}
 
 
-def calendar_links(*, page: EventPage, page_url: str, ics_url: str) -> dict:
+def calendar_links(*, page: Page, page_url: str, ics_url: str) -> dict:
     """ "Add to my calendar": Google, Outlook.com (personal accounts) and Microsoft 365 (work
     and school accounts) open a filled-in new event; Apple and everything else take the
     event's .ics over https (a webcal:// link would subscribe to a nameless one-event
@@ -152,7 +166,9 @@ def feed_links(*, feed_url: str, name: str) -> dict:
     return links
 
 
-def event_page_context(*, page: EventPage, user) -> dict:
+def event_page_context(*, page: Page, user) -> dict:
+    Registration = _model("Registration")
+    Status = Registration.Status
     original = page.original
     confirmed = Registration.objects.filter(event=original, status=Status.CONFIRMED).count()
     registration = registration_for(event=original, user=user)
@@ -168,7 +184,8 @@ def event_page_context(*, page: EventPage, user) -> dict:
     }
 
 
-def series_events(page: EventPage) -> list[EventPage]:
+def series_events(page: Page) -> list[Page]:
+    EventPage = _model("EventPage")
     if not page.series_id:
         return []
     return list(
@@ -179,6 +196,8 @@ def series_events(page: EventPage) -> list[EventPage]:
 
 
 def index_context(*, index_page, params) -> dict:
+    EventPage = _model("EventPage")
+    EventTheme = _model("EventTheme")
     now = timezone.now()
     events = (
         EventPage.objects.live()
@@ -212,7 +231,8 @@ def index_context(*, index_page, params) -> dict:
     }
 
 
-def upcoming_events(*, language: str, limit: int = 3) -> list[EventPage]:
+def upcoming_events(*, language: str, limit: int = 3) -> list[Page]:
+    EventPage = _model("EventPage")
     return list(
         EventPage.objects.live()
         .filter(locale__language_code=language, cancelled=False, start__gte=timezone.now())
@@ -221,6 +241,9 @@ def upcoming_events(*, language: str, limit: int = 3) -> list[EventPage]:
 
 
 def my_events(*, user) -> dict:
+    EventPage = _model("EventPage")
+    Registration = _model("Registration")
+    Status = Registration.Status
     language = translation.get_language() or "fr"
     registrations = list(
         Registration.objects.filter(user=user)
@@ -268,10 +291,10 @@ class FeedSelection:
     ids: list[int]  # the pages in the feed, one per event
     parts: list  # what the ETag is made of
     last_modified: datetime | None
-    themes: dict[int, list[EventTheme]]  # page id → its themes (for CATEGORIES)
+    themes: dict[int, list[Model]]  # page id → its themes (for CATEGORIES)
 
 
-def feed_selection(*, language: str, theme: EventTheme | None = None, user=None) -> FeedSelection:
+def feed_selection(*, language: str, theme: Model | None = None, user=None) -> FeedSelection:
     """Which pages a feed holds (one per event, in `language` when translated), their
     themes, and the validators computed from the rows.
 
@@ -279,6 +302,10 @@ def feed_selection(*, language: str, theme: EventTheme | None = None, user=None)
     an event leaving (unpublished, deleted, moved, or cancelled more than 30 days ago), a
     theme renamed, the member's own registrations. The ETag also holds each page's URL and
     its themes' names, so it moves even where no timestamp does."""
+    EventPage = _model("EventPage")
+    EventTheme = _model("EventTheme")
+    Registration = _model("Registration")
+    Status = Registration.Status
     now = timezone.now()
     base = EventPage.objects.live()
     extra = []
@@ -328,7 +355,7 @@ def feed_selection(*, language: str, theme: EventTheme | None = None, user=None)
             "eventtheme__updated_at",
         )
     )
-    themes: dict[int, list[EventTheme]] = {}
+    themes: dict[int, list[Model]] = {}
     for page_id, theme_id, name_fr, name_en, _updated in filed:
         themes.setdefault(page_id, []).append(
             EventTheme(pk=theme_id, name_fr=name_fr, name_en=name_en)
@@ -353,14 +380,14 @@ def _left_at(base, *, now) -> list:
     return stamps
 
 
-def event_file_validators(page: EventPage) -> tuple[list, object]:
+def event_file_validators(page: Page) -> tuple[list, object]:
     """ETag parts and Last-Modified of one event's .ics: its data, URL and themes."""
     themes = list(page.themes.order_by("pk").values_list("pk", "name_fr", "name_en", "updated_at"))
     parts = [page.pk, page.uid, page.sequence, page.last_modified, page.cancelled, page.url_path]
     return [*parts, *themes], max([page.last_modified, *[row[3] for row in themes]])
 
 
-def when_text(page: EventPage) -> str:
+def when_text(page: Page) -> str:
     """ "mardi 3 novembre 2026, de 13 h 30 à 15 h" / "Tuesday, November 3, 2026, 1:30 p.m.
     to 3 p.m." in the active language, in Montréal time."""
     from hub.templatetags.hub_tags import qc_date, qc_time

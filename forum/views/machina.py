@@ -18,7 +18,7 @@ from machina.apps.forum_conversation.forum_polls import views as machina_poll_vi
 from machina.apps.forum_conversation.forum_polls.models import TopicPoll, TopicPollVote
 from machina.apps.forum_conversation.models import Post
 
-from hub.notifications.services import request_mark_read
+from hub.notifications.views import request_mark_read
 from hub.parsing import UrlIdsMixin, parse_id
 
 from .. import access, services

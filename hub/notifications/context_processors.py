@@ -1,4 +1,4 @@
-from .services import request_unread_count
+from .selectors import request_unread_count
 
 
 def bell(request):

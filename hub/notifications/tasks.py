@@ -1,12 +1,10 @@
 """Background work: emails leave the request. With the immediate backend (dev, tests) they
-run at once after commit; in production a django-tasks worker runs them."""
+run at once after commit; in production a django-tasks worker runs them.
 
-from django_tasks import task
+The task is defined in `services.email`, next to what it runs, so that `notify` enqueues it
+without importing this module back; it is named here too, so rows queued under this path
+before still resolve."""
 
-from . import services
+from .services.email import send_notification_emails
 
-
-@task()
-def send_notification_emails(notification_ids: list[int]) -> int:
-    """Sends the "email at once" notifications that are still due; returns how many left."""
-    return sum(services.notification_email_send(notification_id=pk) for pk in notification_ids)
+__all__ = ["send_notification_emails"]

@@ -10,11 +10,36 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hub.parsing import parse_cursor, parse_ids
 from hub.redirects import is_safe_path, safe_next
 
-from . import services
+from . import selectors, services
 from .forms import PreferencesForm
 from .models import Notification
 
 PAGE_SIZE = 20
+
+
+# --- for other rooms' views ------------------------------------------------------------
+
+
+def _is_a_page_view(request) -> bool:
+    headers = request.headers
+    if "prefetch" in headers.get("Sec-Purpose", "") or headers.get("Purpose") == "prefetch":
+        return False
+    # Browsers without Fetch Metadata send no Sec-Fetch-Dest: their page views still count.
+    return headers.get("Sec-Fetch-Dest", "document") in {"document", "iframe"}
+
+
+def request_mark_read(request, *, target) -> int:
+    """`notifications_mark_read(target=...)` for the member reading `target` now. Pages that
+    call it on every view (a topic, an event) pay only the bell's count, which the page needs
+    anyway, when nothing is unread: the common case. Only a page the member opens counts: an
+    image, a prefetch or a script fetching the URL (a browser's Sec-Fetch-Dest says which)
+    must not mark anything read nor cancel the email that would report it."""
+    if not _is_a_page_view(request) or not selectors.request_unread_count(request):
+        return 0
+    changed = services.notifications_mark_read(user=request.user, target=target)
+    if changed:
+        request._hub_unread_count = None  # the bell counts again
+    return changed
 
 
 def _wants_json(request) -> bool:
@@ -47,7 +72,7 @@ def notification_list(request):
         {
             "page": page,
             "unread_only": unread_only,
-            "unread": services.unread_count(user=request.user),
+            "unread": selectors.unread_count(user=request.user),
         },
     )
 
@@ -64,7 +89,7 @@ def notification_feed(request):
     else:
         rows = rows.order_by("-updated_at", "-id")[:8]
     response = JsonResponse(
-        {"unread": services.unread_count(user=request.user), "items": [_item(n) for n in rows]}
+        {"unread": selectors.unread_count(user=request.user), "items": [_item(n) for n in rows]}
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -83,7 +108,7 @@ def notification_open(request, pk: int):
     services.notifications_mark_read(user=request.user, ids=[pk])
     target = notification.url if is_safe_path(notification.url) else list_url
     if _wants_json(request):
-        return JsonResponse({"unread": services.unread_count(user=request.user), "url": target})
+        return JsonResponse({"unread": selectors.unread_count(user=request.user), "url": target})
     return redirect(target)
 
 
@@ -95,7 +120,7 @@ def notification_mark_read(request):
     if ids:
         services.notifications_mark_read(user=request.user, ids=ids)
     if _wants_json(request):
-        return JsonResponse({"unread": services.unread_count(user=request.user)})
+        return JsonResponse({"unread": selectors.unread_count(user=request.user)})
     return redirect(safe_next(request, reverse("notifications:list")))
 
 
@@ -113,7 +138,7 @@ def notification_mark_all_read(request):
 @require_http_methods(["GET", "POST"])
 def notification_preferences(request):
     form = PreferencesForm(
-        request.POST or None, preferences=services.preferences_for(user=request.user)
+        request.POST or None, preferences=selectors.preferences_for(user=request.user)
     )
     if request.method == "POST" and form.is_valid():
         services.preferences_set(user=request.user, deliveries=form.deliveries())
