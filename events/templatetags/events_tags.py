@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils import translation
 
-from events import access, selectors
+from events import access, calendar_links, selectors
 
 register = template.Library()
 
@@ -29,14 +29,14 @@ def event_calendar_links(context, page) -> dict:
     request = context["request"]
     page_url = request.build_absolute_uri(page.get_url(request))
     ics_url = request.build_absolute_uri(reverse("events:event_ics", args=[page.pk]))
-    return selectors.calendar_links(page=page, page_url=page_url, ics_url=ics_url)
+    return calendar_links.calendar_links(page=page, page_url=page_url, ics_url=ics_url)
 
 
 @register.simple_tag(takes_context=True)
 def event_feed_links(context, feed_path: str, name: str) -> dict:
     """ "Subscribe" links for the feed at `feed_path` (on this site)."""
     feed_url = context["request"].build_absolute_uri(feed_path)
-    return selectors.feed_links(feed_url=feed_url, name=name)
+    return calendar_links.feed_links(feed_url=feed_url, name=name)
 
 
 # --- who may see what (events/access.py, the same functions the views and tasks call) ----
