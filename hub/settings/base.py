@@ -139,16 +139,28 @@ TEMPLATES = [
     },
 ]
 
+_DATABASE = dj_database_url.parse(
+    env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+    conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+)
+USING_POSTGRES = _DATABASE["ENGINE"].endswith("postgresql")
+# The embedded default (SQLite, `make run`) serves several tabs at once (issue 18, item 14):
+# WAL lets readers and one writer work side by side; the busy timeout (seconds) makes a
+# second writer wait for the first; IMMEDIATE transactions take the write lock when they
+# begin, because a transaction that reads and then writes cannot wait for the lock half-way
+# (SQLite answers "database is locked" at once). synchronous=NORMAL is safe under WAL.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+    "default": (
+        {**_DATABASE, "OPTIONS": {**_DATABASE.get("OPTIONS", {}), **SQLITE_OPTIONS}}
+        if _DATABASE["ENGINE"].endswith("sqlite3")
+        else _DATABASE
     )
 }
-USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if not USING_POSTGRES:
-    # SQLite waits for a lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 
 def use_connection_pool(databases: dict) -> None:
