@@ -1,7 +1,7 @@
 """Views parse input, call one service or selector, and render."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, user_passes_test
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,9 +18,9 @@ from hub.redirects import safe_next
 from . import access, ical, selectors, services
 from .models import EventPage, EventTheme, Registration
 
-# Like Django's staff_member_required (visitors and members go to the admin's sign-in), by
-# the events' own rule.
-registrations_staff_only = user_passes_test(access.can_see_registrations, login_url="admin:login")
+# Staff pages of the member-facing site: a visitor goes to the hub's sign-in, a member who is
+# not staff gets the hub's 403 (access.access_registrations), never the admin's sign-in.
+registrations_staff_only = login_required
 
 
 def _event(pk: int) -> EventPage:

@@ -6,10 +6,12 @@ UTF-8 becomes U+FFFD half-way and surprises whoever reads it next."""
 import re
 from urllib.parse import unquote_to_bytes
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from hub import errors
 
 # No row has an id of 20 digits or more (the widest key is 64 bits): such a path is a 404
 # here rather than an overflow in whatever view parses it.
@@ -68,6 +70,15 @@ class HostileInputMiddleware:
 
     @staticmethod
     def bad_request(request) -> HttpResponse:
+        """The hub's 400 page; a bare one if even that cannot be drawn (this runs before the
+        session and the member are known)."""
+        try:
+            return errors.render_error(request, 400)
+        except Exception:  # noqa: BLE001 - hostile input always gets its 400
+            return HostileInputMiddleware.bare_bad_request(request)
+
+    @staticmethod
+    def bare_bad_request(request) -> HttpResponse:
         language = translation.get_language_from_path(request.path_info) or "fr"
         with translation.override(language):
             title = _("This request cannot be read")
@@ -80,3 +91,26 @@ class HostileInputMiddleware:
             f"<title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(text)}</p></html>"
         )
         return HttpResponse(body, status=400, content_type="text/html; charset=utf-8")
+
+
+class ErrorPagesMiddleware:
+    """Django has no handler405: a view's HttpResponseNotAllowed (require_POST, a class-based
+    view's http_method_not_allowed) becomes the hub's 405 page, with its Allow header. A
+    view's bare, empty 400, 403 or 404 (`HttpResponseBadRequest()`) becomes the hub's page
+    too; a response with a body (JSON, a rendered page) is left as it is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed):
+            return errors.method_not_allowed(request, response)
+        if (
+            response.status_code in {400, 403, 404}
+            and not response.streaming
+            and not response.content
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return errors.render_error(request, response.status_code)
+        return response

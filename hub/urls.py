@@ -40,5 +40,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler404 = "hub.views.page_not_found"
-handler500 = "hub.views.server_error"
+# Error pages of the hub, in the member's language (hub/errors.py); a 405 becomes one in
+# hub.middleware.ErrorPagesMiddleware (Django has no handler405).
+handler400 = "hub.errors.bad_request"
+handler403 = "hub.errors.permission_denied"
+handler404 = "hub.errors.page_not_found"
+handler500 = "hub.errors.server_error"

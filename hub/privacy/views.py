@@ -1,7 +1,7 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -125,10 +125,13 @@ CONSENT_LOG_HEADER = [
 ]
 
 
-@staff_member_required
+@login_required
 @require_GET
 def consent_log_csv(request):
-    """The whole consent and unsubscribe log, for staff (proof of consent, CASL s. 13)."""
+    """The whole consent and unsubscribe log, for staff (proof of consent, CASL s. 13). A
+    visitor goes to the hub's sign-in, a member who is not staff gets the hub's 403."""
+    if not (request.user.is_active and request.user.is_staff):
+        raise PermissionDenied
     return csv_response(
         f"journal-consentements-{timezone.localdate():%Y-%m-%d}.csv",
         CONSENT_LOG_HEADER,

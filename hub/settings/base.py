@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Pages moderators marked noindex answer with X-Robots-Tag (hub/privacy/moderation.py).
     "hub.privacy.middleware.NoIndexMiddleware",
+    # A 405 (HttpResponseNotAllowed) becomes a page of the hub, its Allow header kept.
+    "hub.middleware.ErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -313,6 +315,8 @@ MACHINA_DEFAULT_AUTHENTICATED_USER_FORUM_PERMISSIONS = [
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# An expired or foreign form: the hub's 403 page, saying so (hub/errors.py).
+CSRF_FAILURE_VIEW = "hub.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
