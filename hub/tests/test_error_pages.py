@@ -36,7 +36,9 @@ def test_a_member_opening_a_moderators_page_gets_a_french_hub_403(member_client,
 def test_the_403_speaks_english_under_the_english_prefix(member_client, site):
     with_prefix = reverse("forum_moderation:queue").replace("/fr/", "/en/", 1)
     response = member_client.get(with_prefix)
-    assert_hub_page(response, status=403, language="en", title="You do not have access to this page")
+    assert_hub_page(
+        response, status=403, language="en", title="You do not have access to this page"
+    )
 
 
 def test_the_registrations_list_sends_a_member_to_a_hub_403_not_the_admin(member_client, site):
@@ -94,9 +96,7 @@ def test_a_wrong_method_is_a_hub_405_that_keeps_the_allow_header(member_client, 
     )
     assert response["Allow"] == "POST"
     outside = member_client.put("/langue/en/", HTTP_ACCEPT_LANGUAGE="en")
-    assert_hub_page(
-        outside, status=405, language="en", title="This address does not open this way"
-    )
+    assert_hub_page(outside, status=405, language="en", title="This address does not open this way")
     assert outside["Allow"] == "GET, POST"
 
 
