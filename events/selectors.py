@@ -11,11 +11,16 @@ from datetime import datetime, timedelta
 from django.apps import apps
 from django.db.models import Count, Max, Model, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 
 from .ical import CANCELLED_KEPT
+from .seats import with_seat_states
+
+# The longest answer to a registration question (a few paragraphs); the services refuse
+# longer ones, the form says so beside each question.
+ANSWER_MAX_LENGTH = 2000
 
 
 def _model(name: str) -> type[Model]:
@@ -118,6 +123,10 @@ def event_page_context(*, page: Page, user) -> dict:
         "state": state,
         "confirmed_count": confirmed,
         "questions": page.question_list,
+        "answer_fields": [
+            {"question": question, "value": "", "error": ""} for question in page.question_list
+        ],
+        "answer_max": formats.number_format(ANSWER_MAX_LENGTH, force_grouping=True),
         "themes": list(page.themes.all()),
         "series_events": series_events(page),
     }
@@ -155,7 +164,7 @@ def index_context(*, index_page, params) -> dict:
         fmt = ""
     events = events.prefetch_related("themes")
     upcoming = list(events.filter(start__gte=now - timedelta(hours=3)).order_by("start"))
-    upcoming = [event for event in upcoming if not event.is_past]
+    upcoming = with_seat_states([event for event in upcoming if not event.is_past])
     past = list(events.filter(start__lt=now).order_by("-start")[:30])
     past = [event for event in past if event.is_past]
     return {
@@ -172,10 +181,12 @@ def index_context(*, index_page, params) -> dict:
 
 def upcoming_events(*, language: str, limit: int = 3) -> list[Page]:
     EventPage = _model("EventPage")
-    return list(
-        EventPage.objects.live()
-        .filter(locale__language_code=language, cancelled=False, start__gte=timezone.now())
-        .order_by("start")[:limit]
+    return with_seat_states(
+        list(
+            EventPage.objects.live()
+            .filter(locale__language_code=language, cancelled=False, start__gte=timezone.now())
+            .order_by("start")[:limit]
+        )
     )
 
 

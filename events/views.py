@@ -4,12 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from hub.csv_export import BOM, SafeWriter
 from hub.parsing import parse_ids
@@ -35,13 +41,20 @@ def _back(request, page: EventPage):
 @require_POST
 def register(request, pk: int):
     page = _event(pk)
-    answers = {
-        question: request.POST.get(f"answer_{index}", "")
-        for index, question in enumerate(page.original.question_list)
-    }
+    questions = page.original.question_list
+    typed = [request.POST.get(f"answer_{index}", "") for index in range(len(questions))]
+    answers = dict(zip(questions, typed, strict=True))
     try:
         registration = services.registration_create(event=page, user=request.user, answers=answers)
     except services.RegistrationError as error:
+        if error.code == services.RegistrationError.ANSWER_TOO_LONG:
+            return _page_with_answers(
+                request,
+                page,
+                typed=typed,
+                wrong=questions.index(error.question),
+                message=error.message,
+            )
         messages.error(request, error.message)
         return _back(request, page)
     if registration.status == Registration.Status.CONFIRMED:
@@ -57,14 +70,38 @@ def register(request, pk: int):
     return _back(request, page)
 
 
+def _page_with_answers(request, page, *, typed: list[str], wrong: int, message: str):
+    """The event page again, the form holding what the member typed and the answer at
+    `wrong` marked with `message` (400: nothing was saved)."""
+    context = page.get_context(request)
+    context["answer_fields"] = [
+        {**field, "value": value, "error": message if index == wrong else ""}
+        for index, (field, value) in enumerate(zip(context["answer_fields"], typed, strict=False))
+    ]
+    context["registration_error"] = message
+    return TemplateResponse(request, page.get_template(request), context, status=400)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, pk: int):
+    """GET asks (a page that works without JavaScript); POST cancels."""
     page = _event(pk)
     registration = selectors.registration_for(event=page, user=request.user)
     if registration is None:
         messages.error(request, services.RegistrationError.MESSAGES["not_registered"])
         return _back(request, page)
+    if request.method == "GET":
+        shown = selectors.event_in_language(page, translation.get_language() or "fr")
+        return render(
+            request,
+            "events/cancel_confirm.html",
+            {
+                "event": shown,
+                "waitlisted": registration.status == Registration.Status.WAITLISTED,
+                "nav_section": "events",
+            },
+        )
     try:
         services.registration_cancel(registration=registration)
     except services.RegistrationError as error:

@@ -6,10 +6,13 @@ Locking rule: a service that counts seats or moves people on the waitlist first 
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.notifications.services import notifications_mark_read
+
 from ..models import EventPage, Registration
+from ..selectors import ANSWER_MAX_LENGTH
 from .common import Status, confirmed_count, email_on_commit, lock_original, notify_registrants
 
 
@@ -21,6 +24,7 @@ class RegistrationError(Exception):
     NOT_OPEN = "not_open"
     CANCELLED = "cancelled"
     NOT_REGISTERED = "not_registered"
+    ANSWER_TOO_LONG = "answer_too_long"
 
     MESSAGES = {
         ALREADY_REGISTERED: _("You are already registered for this event."),
@@ -28,15 +32,28 @@ class RegistrationError(Exception):
         NOT_OPEN: _("Registration for this event is not open yet."),
         CANCELLED: _("This event has been cancelled."),
         NOT_REGISTERED: _("You are not registered for this event."),
+        ANSWER_TOO_LONG: _(
+            "Your answer to “%(question)s” is too long: %(length)s characters, for "
+            "%(max)s characters at most. Shorten it and send the form again."
+        ),
     }
 
-    def __init__(self, code: str):
+    def __init__(self, code: str, *, question: str = "", length: int = 0):
         self.code = code
+        self.question = question
+        self.length = length
         super().__init__(code)
 
     @property
     def message(self) -> str:
-        return str(self.MESSAGES[self.code])
+        text = str(self.MESSAGES[self.code])
+        if self.code != self.ANSWER_TOO_LONG:
+            return text
+        return text % {
+            "question": self.question,
+            "length": formats.number_format(self.length, force_grouping=True),
+            "max": formats.number_format(ANSWER_MAX_LENGTH, force_grouping=True),
+        }
 
 
 def _next_waitlist_order(event: EventPage) -> int:
@@ -48,8 +65,10 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
     """Registers `user` for `event` (either translation): confirmed while seats remain,
     else waitlisted at the end of the queue. Locks the event row, so capacity is never
     exceeded by simultaneous requests. Raises RegistrationError (and writes nothing) when
-    the member is already registered, or registration is not open, closed or cancelled.
-    After commit: a confirmation email with an invitation; a live notification."""
+    the member is already registered, or registration is not open, closed or cancelled, or
+    an answer is longer than ANSWER_MAX_LENGTH (never cut silently). After commit: a
+    confirmation email with an invitation; a live notification."""
+    answers = _clean_answers(event.original, answers)
     with transaction.atomic():
         locked = lock_original(event)
         state = locked.registration_window_state()
@@ -74,7 +93,7 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
         else:
             registration.status = Status.WAITLISTED
             registration.waitlist_order = _next_waitlist_order(locked)
-        registration.answers = _clean_answers(locked, answers)
+        registration.answers = answers
         registration.cancelled_at = None
         registration.attended = None
         registration.save()
@@ -85,13 +104,18 @@ def registration_create(*, event: EventPage, user, answers: dict | None = None) 
 
 
 def _clean_answers(event: EventPage, answers: dict | None) -> dict:
-    questions = event.question_list
-    answers = answers or {}
-    return {
-        question: str(answers.get(question, "")).strip()[:2000]
-        for question in questions
-        if str(answers.get(question, "")).strip()
-    }
+    """The answers to the event's questions, stripped; the empty ones left out. Raises
+    RegistrationError(ANSWER_TOO_LONG) naming the first answer past the limit."""
+    cleaned = {}
+    for question in event.question_list:
+        answer = str((answers or {}).get(question, "")).strip()
+        if len(answer) > ANSWER_MAX_LENGTH:
+            raise RegistrationError(
+                RegistrationError.ANSWER_TOO_LONG, question=question, length=len(answer)
+            )
+        if answer:
+            cleaned[question] = answer
+    return cleaned
 
 
 def fill_seats(event: EventPage) -> list[Registration]:
@@ -124,8 +148,10 @@ def fill_seats(event: EventPage) -> list[Registration]:
 def registration_cancel(*, registration: Registration) -> list[Registration]:
     """Cancels a registration (confirmed or waitlisted). When a confirmed seat frees up,
     the first waitlisted person is promoted in the same transaction and told (email with
-    invitation, live notification). Returns those promoted. Raises RegistrationError when
-    the registration was already cancelled."""
+    invitation, live notification). The member's unread notifications about the event (the
+    confirmation of their registration) are marked read, and their open tabs told, so the
+    bell no longer counts what they undid. Returns those promoted. Raises RegistrationError
+    when the registration was already cancelled."""
     with transaction.atomic():
         event = lock_original(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -141,4 +167,7 @@ def registration_cancel(*, registration: Registration) -> list[Registration]:
         )
         kind = "cancelled" if was_confirmed else "left_waitlist"
         email_on_commit([registration], kind, event=event)
+        # Notifications point at the page in the member's language: any translation.
+        for page in EventPage.objects.filter(translation_key=event.translation_key):
+            notifications_mark_read(user=registration.user, target=page)
         return fill_seats(event) if was_confirmed else []

@@ -54,3 +54,36 @@ def test_add_to_my_calendar_reads_right_in_both_languages_and_apple_gets_the_fil
         assert response.headers["content-type"] == "text/calendar; charset=utf-8"
         assert "BEGIN:VEVENT" in response.text()
         assert_accessible(page, path)
+
+
+def test_cancelling_asks_first_and_the_other_tabs_bell_clears_live(daphne_server, chromium, site):
+    event = event_page(index=event_index(site), capacity=10, title="Webinaire à annuler")
+    member = UserFactory(email="ben@exemple.org", first_name="Ben")
+    context = chromium.new_context(locale="fr-CA", viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{daphne_server}/fr/compte/login/")
+        tab.get_by_role("textbox", name="Courriel", exact=True).fill("ben@exemple.org")
+        tab.get_by_label("Mot de passe").fill(PASSWORD)
+        tab.get_by_role("button", name="Se connecter").click()
+        tab.wait_for_url("**/fr/**")
+        tab.goto(f"{daphne_server}{event.url}")
+        tab.get_by_role("button", name="S'inscrire").click()  # "inscription confirmée", unread
+        tab.wait_for_load_state("networkidle")
+        other = context.new_page()  # a second tab, left open on the home page
+        other.goto(f"{daphne_server}/fr/", wait_until="networkidle")
+        count = other.locator("[data-bell-count]")
+        assert count.is_visible() and count.inner_text().startswith("1")
+
+        tab.goto(f"{daphne_server}{event.url}")
+        tab.get_by_role("link", name="Annuler mon inscription").click()
+        tab.wait_for_url("**/annulation/")
+        assert tab.locator("h1").inner_text() == "Annuler votre inscription?"
+        assert_accessible(tab, "confirmation page")
+        assert Registration.objects.get(user=member).status == "confirmed"  # only asked
+        tab.get_by_role("button", name="Oui, annuler mon inscription").click()
+        tab.wait_for_url(f"**{event.url}")
+        assert Registration.objects.get(user=member).status == "cancelled"
+        other.wait_for_function("() => document.querySelector('[data-bell-count]').hidden === true")
+    finally:
+        context.close()
