@@ -78,7 +78,9 @@ def _page_with_answers(request, page, *, typed: list[str], wrong: int, message: 
         {**field, "value": value, "error": message if index == wrong else ""}
         for index, (field, value) in enumerate(zip(context["answer_fields"], typed, strict=False))
     ]
-    context["registration_error"] = message
+    context["registration_error"] = _(
+        "Your registration was not sent: an answer is too long (see below)."
+    )
     return TemplateResponse(request, page.get_template(request), context, status=400)
 
 
