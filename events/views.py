@@ -11,6 +11,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from hub import links
 from hub.csv_export import BOM, SafeWriter
 from hub.parsing import parse_ids
 from hub.redirects import safe_next
@@ -105,7 +106,9 @@ def join(request, pk: int):
 
 
 def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    # The configured address, not the Host header: a feed's UIDs and links stay the same
+    # whichever name or proxy a calendar client fetched it through.
+    return links.base_url()
 
 
 def _calendar_response(request, *, parts, last_modified, build, filename, private=False):
