@@ -28,10 +28,12 @@ def absolute_url(path: str) -> str:
 
 @dataclass(frozen=True)
 class HubSite:
-    """What allauth's templates read from a "current site" (`name`, `domain`)."""
+    """What allauth's templates read from a "current site" (`name`, `domain`), and the
+    hub's address (`url`), which its emails end with (hub/templates/account/email/)."""
 
     name: str
     domain: str
+    url: str
 
     def __str__(self) -> str:
         return self.name
@@ -39,4 +41,6 @@ class HubSite:
 
 def current_site() -> HubSite:
     """The hub as allauth's emails name it: "DATAide Hub", at the base URL's host."""
-    return HubSite(name=settings.HUB_SITE_NAME, domain=urlsplit(base_url()).netloc)
+    return HubSite(
+        name=settings.HUB_SITE_NAME, domain=urlsplit(base_url()).netloc, url=base_url() + "/"
+    )

@@ -44,6 +44,8 @@ def test_the_sign_up_email_names_the_hub_and_links_to_the_base_url(client, site,
     assert _hosts(message.body) == {"hub.dataide.example"}
     greeting = "Bonjour, c’est DATAide Hub" if language == "fr" else "Hello from DATAide Hub"
     assert greeting in message.body
+    # It ends with the hub's address, one a reader can follow.
+    assert message.body.rstrip().endswith("\nhttps://hub.dataide.example/")
 
 
 @override_settings(HUB_BASE_URL=BASE)
@@ -70,3 +72,21 @@ def test_pages_name_their_canonical_address_from_the_base_url(client, site):
     head = html.split("</head>")[0]
     assert "127.0.0.1" not in head
     assert 'href="https://hub.dataide.example/fr/"' in head
+
+
+def test_no_code_builds_an_absolute_link_from_the_request_or_another_setting():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    allowed = {"hub/links.py", "hub/accounts/adapter.py"}  # the adapter rebases allauth's
+    found = []
+    for room in ("hub", "cms", "events", "forum", "demo"):
+        for path in (root / room).rglob("*.py"):
+            name = str(path.relative_to(root))
+            if "/tests/" in name or name.startswith("hub/settings/") or name in allowed:
+                continue
+            text = path.read_text(encoding="utf-8")
+            for needle in ("build_absolute_uri(", "WAGTAILADMIN_BASE_URL", "get_current_site("):
+                if needle in text:
+                    found.append(f"{name}: {needle}")
+    assert found == []
