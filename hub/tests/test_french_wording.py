@@ -42,3 +42,17 @@ def test_no_filter_offers_a_bare_all():
         if re.search(r"<option[^>]*>\{% translate \"All\" %\}", path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_every_date_shown_to_people_goes_through_qc_date():
+    # Django's |date knows no "1er": "1 déc. 2026, 10 h 15" slipped into the notifications.
+    # Only machine formats (ISO 8601 for <time datetime>, RFC 5322) may use |date.
+    machine = {"'c'", '"c"', "'Y-m-d'", '"Y-m-d"', "'r'", '"r"', "'U'", '"U"'}
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in SOURCES
+        if path.suffix in {".html", ".txt"}
+        for match in re.finditer(r"\|date(:(\"[^\"]*\"|'[^']*'))?", path.read_text("utf-8"))
+        if match.group(2) not in machine
+    ]
+    assert found == []
