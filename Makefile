@@ -37,7 +37,7 @@ run: install
 	@echo "  Admin login: admin@dataide.example / demo-dataide-2026"
 	@echo "  Other demo members use the same password (see demo/content/accounts.toml)."
 	@echo ""
-	$(BIN)/daphne -b $(HOST) -p $(PORT) hub.asgi:application
+	HUB_BASE_URL=$${HUB_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/daphne -b $(HOST) -p $(PORT) hub.asgi:application
 
 test: install
 	@mkdir -p var

@@ -1,5 +1,7 @@
 """The library's section of a member's data download (Loi 25), registered from hooks.py."""
 
+from hub import links
+
 from .models import SavedResource, ToolkitStepDone
 
 
@@ -8,7 +10,7 @@ def member_library_export(user) -> dict:
         "saved_resources": [
             {
                 "title": row.resource.title,
-                "url": row.resource.full_url,
+                "url": links.absolute_url(row.resource.get_url()),
                 "saved_at": row.created_at.isoformat(),
             }
             for row in SavedResource.objects.filter(user=user).select_related("resource")

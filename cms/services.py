@@ -1,6 +1,7 @@
 """Every write of the CMS room: the site's structure, and what members keep in Mon espace
 (saved resources, toolkit steps done)."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -58,11 +59,11 @@ def site_setup() -> HomePage:
             port=80,
             root_page=home,
             is_default_site=True,
-            site_name="DATAide Hub",
+            site_name=settings.HUB_SITE_NAME,
         )
-    elif site.root_page_id != home.pk:
+    elif site.root_page_id != home.pk or site.site_name != settings.HUB_SITE_NAME:
         site.root_page = home
-        site.site_name = "DATAide Hub"
+        site.site_name = settings.HUB_SITE_NAME
         site.save()
     if not HomePage.objects.filter(locale=en).exists():
         english = home.copy_for_translation(en)

@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from hub import links
+
 from . import selectors, services
 
 
@@ -9,7 +11,7 @@ def my_events_panel(request) -> dict:
     """ "Mes événements" in Mon espace, with the private calendar address."""
     token = services.calendar_token_get_or_create(user=request.user)
     path = reverse("events:private_feed", args=[token.token])
-    feed_url = request.build_absolute_uri(path)
+    feed_url = links.absolute_url(path)
     return {
         **selectors.my_events(user=request.user),
         "private_feed_url": feed_url,

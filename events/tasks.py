@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from hub import links
 from hub.emails import NOTIFICATION, TRANSACTIONAL, send_member_email
 
 from . import access, ical
@@ -112,7 +113,7 @@ def deliver_registration_email(
     category, method = KINDS[kind]
     member = registration.user
     language = member.preferred_language or settings.LANGUAGE_CODE
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = links.base_url()
     with translation.override(language):
         page = event_in_language(registration.event, language)
         page_url = f"{base_url}{page.get_url() or ''}"
@@ -177,7 +178,7 @@ def send_registrants_message(*, registration_id: int, subject: str, body: str) -
     if registration is None or not registration.user.is_active:
         return False
     member = registration.user
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = links.base_url()
     with translation.override(member.preferred_language or settings.LANGUAGE_CODE):
         page = event_in_language(registration.event, member.preferred_language or "fr")
         return send_member_email(

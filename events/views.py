@@ -17,6 +17,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from hub import links
 from hub.csv_export import BOM, SafeWriter
 from hub.parsing import parse_ids
 from hub.redirects import safe_next
@@ -144,7 +145,9 @@ def join(request, pk: int):
 
 
 def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    # The configured address, not the Host header: a feed's UIDs and links stay the same
+    # whichever name or proxy a calendar client fetched it through.
+    return links.base_url()
 
 
 def _calendar_response(request, *, parts, last_modified, build, filename, private=False):

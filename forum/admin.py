@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from hub.privacy import moderation as privacy_moderation
 from hub.privacy.models import ModerationEntry
@@ -51,7 +52,11 @@ class ModerationEntryAdmin(admin.ModelAdmin):
                     reason=data["reason"],
                 )
                 self.message_user(
-                    request, _("%(count)s occurrence(s) replaced.") % {"count": count}
+                    request,
+                    ngettext(
+                        "%(count)s occurrence replaced.", "%(count)s occurrences replaced.", count
+                    )
+                    % {"count": count},
                 )
             else:
                 privacy_moderation.path_noindex(

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from hub import extensions
+from hub import extensions, links
 
 TRANSACTIONAL = "transactional"
 NOTIFICATION = "notification"
@@ -41,12 +41,11 @@ def read_unsubscribe_token(token: str) -> dict | None:
 
 
 def unsubscribe_url(*, member, category: str) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(member.preferred_language or "fr"):
         path = reverse(
             "privacy:unsubscribe", args=[unsubscribe_token(member=member, category=category)]
         )
-    return f"{base}{path}"
+    return links.absolute_url(path)
 
 
 def member_accepts(*, member, category: str) -> bool:
@@ -94,7 +93,8 @@ def send_member_email(
             "member": member,
             "category": category,
             "postal_address": settings.HUB_POSTAL_ADDRESS,
-            "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "site_url": links.base_url(),
+            "site_name": settings.HUB_SITE_NAME,
             "my_space_path": reverse("accounts:dashboard"),
             **(context or {}),
         }

@@ -53,6 +53,8 @@ def start_daphne(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.test",
         "DATABASE_URL": database_url(name=database_name),
+        # The hub's links (hub/links.py) point at this very server.
+        "HUB_BASE_URL": f"http://127.0.0.1:{port}",
         **(env_overrides or {}),
     }
     prefix = settings.CHANNEL_LAYERS["default"].get("CONFIG", {}).get("prefix")

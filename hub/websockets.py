@@ -35,7 +35,7 @@ def _origin_key(url: str) -> tuple[str, str, int] | None:
 def configured_origins() -> set[tuple[str, str, int]]:
     """The site's own origins as settings name them: CSRF_TRUSTED_ORIGINS and the base URL
     used in emails (behind a proxy that terminates TLS, the socket itself may look plain)."""
-    urls = [*settings.CSRF_TRUSTED_ORIGINS, settings.WAGTAILADMIN_BASE_URL]
+    urls = [*settings.CSRF_TRUSTED_ORIGINS, settings.HUB_BASE_URL]
     return {key for key in map(_origin_key, urls) if key is not None and "*" not in key[1]}
 
 

@@ -1,5 +1,6 @@
 """The count of each filter option, each with the other filters applied (a faceted
-search): two queries, cached until the library changes."""
+search): two queries, cached until the library changes. Options that would give no result
+are not offered."""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 
 from .cache import cached
-from .filters import FilteredResources
+from .filters import FilteredResources, all_filter_labels
 from .registry import field_choices
 
 COLUMNS = ("format", "level", "lang")  # the facets summed from one grouped query
@@ -27,6 +28,7 @@ class Facet:
     name: str
     label: str
     options: list[Option]
+    all_label: str = ""  # the empty choice, agreeing with the noun: "Tous les thèmes"
 
     @property
     def selected(self) -> Option | None:
@@ -124,7 +126,12 @@ def build_facets(*, themes, counts: FacetCounts, active: dict, labels: dict) -> 
             ],
         ),
     ]
+    all_labels = all_filter_labels()
     for facet in facets:
+        facet.all_label = all_labels[facet.name]
         for option in facet.options:
             option.selected = active.get(facet.name) == option.value
+        # An option that gives nothing under the other filters is not offered ("English
+        # (0)" on the French library); the one selected stays, so the form says what is on.
+        facet.options = [option for option in facet.options if option.count or option.selected]
     return facets

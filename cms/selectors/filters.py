@@ -21,6 +21,16 @@ def filter_labels() -> dict[str, str]:
     }
 
 
+def all_filter_labels() -> dict[str, str]:
+    """Each filter's empty choice, agreeing with its noun (never a bare "Toutes")."""
+    return {
+        "theme": _("All themes"),
+        "format": _("All formats"),
+        "level": _("All levels"),
+        "lang": _("All languages"),
+    }
+
+
 def filter_choices(themes) -> dict[str, dict]:
     """The values each filter accepts, with their labels: value -> label."""
     return {

@@ -1,7 +1,10 @@
-"""Head helpers of CMS pages: absolute addresses built from the request (the Site record's
-hostname may differ from the address people use) and the page's other languages."""
+"""Head helpers of CMS pages: absolute addresses built from the hub's base URL (hub/links.py;
+the Site record's hostname may differ from the address people use) and the page's other
+languages."""
 
 from django import template
+
+from hub import links
 
 register = template.Library()
 
@@ -10,7 +13,7 @@ register = template.Library()
 def absolute_page_url(context, page) -> str:
     request = context.get("request")
     url = page.get_url(request) or ""
-    return request.build_absolute_uri(url) if request is not None else url
+    return links.absolute_url(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -23,7 +26,7 @@ def page_alternates(context, page) -> list[dict]:
         alternates.append(
             {
                 "code": translation.locale.language_code,
-                "url": request.build_absolute_uri(url) if request is not None else url,
+                "url": links.absolute_url(url),
             }
         )
     return alternates

@@ -45,3 +45,32 @@ def test_on_a_phone_a_worker_filters_the_library_and_searches(daphne_server, chr
         assert page.locator("mark").first.inner_text().lower() in {"mots", "passe"}
     finally:
         context.close()
+
+
+def test_a_choice_in_one_filter_updates_the_counts_of_the_others(daphne_server, chromium, site):
+    # Issue 18: "Outils collaboratifs (6)" + "Modèle (5)" gave 0 results, because the counts
+    # shown were those before the first choice.
+    index = library_setup()
+    tools = make_theme(slug="outils-collaboratifs", name="Outils collaboratifs")
+    data = make_theme(slug="gestion-des-donnees", name="Gestion des données")
+    for number in range(3):
+        make_resource(index, title=f"Modèle {number}", format="template", themes=[data])
+    make_resource(index, title="Guide des outils", format="guide", themes=[tools])
+    context = chromium.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{daphne_server}/fr/ressources/")
+        formats = page.locator("#filter-format option")
+        assert "Modèle (3)" in formats.all_inner_texts()
+        page.get_by_label("Thème").select_option("outils-collaboratifs")
+        page.wait_for_function(
+            "() => ![...document.querySelectorAll('#filter-format option')]"
+            ".some((o) => o.value === 'template')"
+        )
+        assert formats.all_inner_texts() == ["Tous les formats", "Guide (1)"]
+        assert page.get_by_label("Thème").input_value() == "outils-collaboratifs"
+        page.get_by_role("button", name="Appliquer les filtres").click()
+        page.wait_for_url("**theme=outils-collaboratifs**")
+        assert page.get_by_role("heading", name="1 ressource").is_visible()
+    finally:
+        context.close()

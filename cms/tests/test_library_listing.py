@@ -49,10 +49,11 @@ def test_filters_combine_and_counts_follow_the_other_filters(client, library, th
     assert "Guide cyber avancé" not in html and "Liste données" not in html
     listing = response.context["listing"]
     counts = {f.name: {o.value: o.count for o in f.options} for f in listing.facets}
-    # Level counts ignore the level filter but apply theme and format.
-    assert counts["level"] == {"beginner": 1, "intermediate": 0, "advanced": 1}
+    # Level counts ignore the level filter but apply theme and format; an option that
+    # would give nothing is not offered.
+    assert counts["level"] == {"beginner": 1, "advanced": 1}
     # Theme counts apply format and level.
-    assert counts["theme"]["cybersecurite"] == 1 and counts["theme"]["gestion-des-donnees"] == 0
+    assert counts["theme"] == {"cybersecurite": 1}
     assert listing.querystring == "theme=cybersecurite&format=guide&level=beginner"
 
 
@@ -172,3 +173,32 @@ def test_the_filtered_listing_costs_exactly_the_queries_measured(client, member,
         warm = _listing_queries(client, FILTERED_URL)
         measured[who] = (cold, warm)
     assert measured == EXACT_QUERIES
+
+
+def test_each_facet_offers_only_what_gives_results_under_the_other_filters(client, library, themes):
+    # Issue 18: "Outils collaboratifs (6)" + "Modèle (5)" gave 0 results, and the French
+    # library offered "English (0)".
+    for _ in range(3):
+        make_resource(library, format="template", themes=[themes["data"]])
+    make_resource(library, format="guide", themes=[themes["cyber"]])
+    html = client.get("/fr/ressources/").content.decode()
+    assert "English (0)" not in html and "(0)" not in html
+    assert '<option value="fr">Français (4)</option>' in html
+    response = client.get("/fr/ressources/?theme=cybersecurite")
+    formats = {o.value: o.count for o in response.context["listing"].facets[1].options}
+    assert formats == {"guide": 1}  # the 3 templates are not about cybersecurity
+    html = response.content.decode()
+    assert 'value="template"' not in html.split('id="filter-format"')[1].split("</select>")[0]
+    # The selected option stays offered even when the other filters empty it.
+    html = client.get("/fr/ressources/?theme=cybersecurite&format=template").content.decode()
+    assert '<option value="template" selected>' in html
+
+
+def test_each_filter_says_all_in_agreement_with_its_noun(client, library, themes):
+    make_resource(library, themes=[themes["cyber"]])
+    html = client.get("/fr/ressources/").content.decode()
+    for label in ("Tous les thèmes", "Tous les formats", "Tous les niveaux", "Toutes les langues"):
+        assert f'<option value="">{label}</option>' in html
+    assert ">Toutes</option>" not in html and ">Tous</option>" not in html
+    english = client.get("/en/resources/").content.decode()
+    assert '<option value="">All languages</option>' in english

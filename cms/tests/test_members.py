@@ -53,7 +53,10 @@ def test_marking_steps_done_fills_the_progress_bar(member_client, member, librar
     member_client.post(_url("cms:toolkit_step", toolkit.pk, second), {"done": "1"})
     html = member_client.get(toolkit.url).content.decode()
     assert '<progress id="toolkit-progress" max="3" value="2">' in html
-    assert "Votre progression : 2 étape(s) terminée(s) sur 3" in html
+    assert "Votre progression : 2 étapes terminées sur 3" in html
+    # A finished step is "Terminée" (not the privacy requests' "Traitée").
+    assert '<span class="badge badge-ok" lang="fr">Terminée</span>' in html
+    assert "Traitée" not in html and "(s)" not in html
     member_client.post(_url("cms:toolkit_step", toolkit.pk, second), {"done": "0"})
     assert list(ToolkitStepDone.objects.filter(user=member).values_list("step_id", flat=True)) == [
         first
@@ -99,3 +102,14 @@ def test_the_data_export_and_account_deletion_cover_the_library(member, library)
     assert exported["toolkit_steps_done"][0]["toolkit"] == "Trousse"
     member_deleting.send(sender=User, user=member)
     assert not SavedResource.objects.exists() and not ToolkitStepDone.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("done", "text"), [(0, "0 étape terminée sur 2"), (1, "1 étape terminée sur 2")]
+)
+def test_progress_uses_plural_forms_not_s_in_brackets(member_client, member, library, done, text):
+    toolkit = make_toolkit(library, title="Trousse", steps=[("Un", []), ("Deux", [])])
+    for step_id in toolkit.step_ids[:done]:
+        services.toolkit_step_set_done(user=member, toolkit=toolkit, step_id=step_id, done=True)
+    html = member_client.get(toolkit.url).content.decode()
+    assert f"Votre progression : {text}" in html and "(s)" not in html

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events import access, calendar_links, selectors
+from hub import links
 
 register = template.Library()
 
@@ -26,16 +27,15 @@ def event_when(page) -> str:
 
 @register.simple_tag(takes_context=True)
 def event_calendar_links(context, page) -> dict:
-    request = context["request"]
-    page_url = request.build_absolute_uri(page.get_url(request))
-    ics_url = request.build_absolute_uri(reverse("events:event_ics", args=[page.pk]))
+    page_url = links.absolute_url(page.get_url(context.get("request")))
+    ics_url = links.absolute_url(reverse("events:event_ics", args=[page.pk]))
     return calendar_links.calendar_links(page=page, page_url=page_url, ics_url=ics_url)
 
 
 @register.simple_tag(takes_context=True)
 def event_feed_links(context, feed_path: str, name: str) -> dict:
     """ "Subscribe" links for the feed at `feed_path` (on this site)."""
-    feed_url = context["request"].build_absolute_uri(feed_path)
+    feed_url = links.absolute_url(feed_path)
     return calendar_links.feed_links(feed_url=feed_url, name=name)
 
 

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
@@ -170,7 +171,10 @@ def reports_resolve(request, pk: int):
         count = services.reports_resolve(post=post, by=request.user)
     except services.ForumError as error:
         raise PermissionDenied(str(error)) from None
-    messages.success(request, _("%(count)s report(s) closed.") % {"count": count})
+    messages.success(
+        request,
+        ngettext("%(count)s report closed.", "%(count)s reports closed.", count) % {"count": count},
+    )
     return HttpResponseRedirect(safe_next(request, reverse("community:reports")))
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from . import wordings
@@ -136,7 +137,7 @@ class PrivacyRequest(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("request status", "Done")
         REFUSED = "refused", _("Refused")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

@@ -241,6 +241,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "hub.privacy.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DATAide] "
+# Names the hub "DATAide Hub" in allauth's emails and builds their links from HUB_BASE_URL.
+ACCOUNT_ADAPTER = "hub.accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # Adding, removing or making primary an email address (and setting a first password) asks
 # for the password again if none was typed in the last 5 minutes: a script running in a
@@ -264,8 +266,14 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAIL_SITE_NAME = "DATAide Hub"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The hub's name and public address, said once: every absolute link in emails, feeds,
+# calendar invitations and pages is built from HUB_BASE_URL by hub/links.py (never from a
+# request's Host header nor a Site row). Set it to the address people type, e.g.
+# HUB_BASE_URL=https://hub.dataide.example (WAGTAILADMIN_BASE_URL is still read for old .env).
+HUB_SITE_NAME = "DATAide Hub"
+HUB_BASE_URL = env("HUB_BASE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"))
+WAGTAIL_SITE_NAME = HUB_SITE_NAME
+WAGTAILADMIN_BASE_URL = HUB_BASE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through Wagtail's privacy checks
 WAGTAILSEARCH_BACKENDS = {

@@ -23,7 +23,8 @@ if REDIS_URL:  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ.get(  # noqa: F405
         "HUB_TEST_CHANNELS_PREFIX", f"hubtest{os.getpid()}"
     )
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# A Daphne started by an end-to-end test is told its own address (hub.testing.start_daphne).
+HUB_BASE_URL = WAGTAILADMIN_BASE_URL = os.environ.get("HUB_BASE_URL", "http://testserver")
 # Daphne in end-to-end tests serves static files straight from the apps (no collectstatic).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -54,18 +54,41 @@ def qc_time(value) -> str:
     return formats.time_format(value, "TIME_FORMAT")
 
 
+# One format per style and language. In French the first of the month is "1er" (OQLF):
+# qc_date swaps the day for it, so every date shown in French says "1er novembre".
+_DATE_FORMATS = {
+    "fr": {"long": "l j F Y", "short": "SHORT_DATE_FORMAT", "day": "l j F"},
+    "en": {"long": "l, F j, Y", "short": "SHORT_DATE_FORMAT", "day": "l, F j"},
+}
+
+
 @register.filter
 def qc_date(value, style: str = "long") -> str:
-    """ "mardi 3 novembre 2026" (long) or "3 nov. 2026" (short) in French; "Tuesday,
-    November 3, 2026" / "Nov 3, 2026" in English."""
+    """The one way the hub writes a date to people: "mardi 3 novembre 2026" (long), "3 nov.
+    2026" (short), "mardi 3 novembre" (day) in French, "dimanche 1er novembre 2026" on the
+    first; "Tuesday, November 3, 2026" / "Nov 3, 2026" / "Tuesday, November 3" in English."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-    french = translation.get_language() == "fr"
-    if style == "short":
-        return formats.date_format(value, "SHORT_DATE_FORMAT")
-    return formats.date_format(value, "l j F Y" if french else "l, F j, Y")
+    language = "fr" if translation.get_language() == "fr" else "en"
+    pattern = _DATE_FORMATS[language].get(style) or _DATE_FORMATS[language]["long"]
+    pattern = formats.get_format(pattern) if pattern.endswith("_FORMAT") else pattern
+    if language == "fr" and value.day == 1:
+        pattern = pattern.replace("j", "j\\e\\r")
+    return formats.date_format(value, pattern)
+
+
+@register.filter
+def qc_number(value) -> str:
+    """A count shown to people, grouped the reader's way: "40 102" (non-breaking space) in
+    French, "40,102" in English. Not for numbers in addresses or attributes."""
+    if value is None or value == "":
+        return ""
+    try:
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 @register.filter

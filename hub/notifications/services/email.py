@@ -1,21 +1,16 @@
 """Emailing one notification at once, for members who chose "email at once", and the
 background task `notify` enqueues for it after commit (digests are in `digests`)."""
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from hub import emails
+from hub import emails, links
 
 from ..kinds import EMAIL
 from ..models import Notification
 
-
-def absolute_url(path: str) -> str:
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+absolute_url = links.absolute_url  # the hub's one way to make a link absolute
 
 
 def notification_email_send(*, notification_id: int) -> bool:

@@ -20,6 +20,31 @@
   if (window.matchMedia("(min-width: 56rem)").matches) {
     document.querySelectorAll("[data-filters]").forEach(function (el) { el.open = true; });
   }
+  // Library filters: each choice refreshes the other filters' counts at once (the same page
+  // fetched with the choices made so far), so two choices never add up to no result. The
+  // page itself changes only when "Apply filters" is pressed.
+  document.querySelectorAll("[data-filters] form").forEach(function (form) {
+    var latest = 0;
+    form.addEventListener("change", function (event) {
+      if (!event.target.matches("select")) return;
+      var ticket = ++latest;
+      var params = new URLSearchParams(new FormData(form));
+      fetch(form.action + "?" + params.toString(), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (!html || ticket !== latest) return;
+          var fresh = new DOMParser().parseFromString(html, "text/html");
+          form.querySelectorAll("select[id]").forEach(function (select) {
+            var other = fresh.getElementById(select.id);
+            if (!other) return;
+            select.replaceChildren.apply(select, Array.prototype.map.call(other.options, function (option) {
+              return document.importNode(option, true);
+            }));
+          });
+        })
+        .catch(function () { /* the counts stay as they were; the form still works */ });
+    });
+  });
   // Close the account menu with Escape, returning focus to its summary.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
