@@ -1,6 +1,6 @@
 """The library's section of a member's data download (Loi 25), registered from hooks.py."""
 
-from .models import SavedResource, ToolkitStepDone
+from .models import SavedResource, ThemeFollow, ToolkitStepDone
 
 
 def member_library_export(user) -> dict:
@@ -20,5 +20,9 @@ def member_library_export(user) -> dict:
                 "done_at": row.done_at.isoformat(),
             }
             for row in ToolkitStepDone.objects.filter(user=user).select_related("toolkit")
+        ],
+        "followed_themes": [
+            {"theme": row.theme.name, "followed_since": row.created_at.isoformat()}
+            for row in ThemeFollow.objects.filter(user=user).select_related("theme")
         ],
     }

@@ -18,6 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from ..blocks import ResourceBodyBlock, ToolkitStepBlock, stream_text
 from ..selectors import library_listing, resource_detail, toolkit_detail
+from ..selectors.follows import theme_filter_follow
 from .taxonomy import Audience, Format, Level
 
 WORDS_PER_MINUTE = 200  # a comfortable pace for readers of a second language, too
@@ -90,6 +91,7 @@ class ResourceIndexPage(LibraryPageMixin, Page):
         listing = library_listing(index=self, params=request.GET, user=request.user)
         page_obj = listing.page(request.GET.get("page"), self.per_page)
         context.update(listing=listing, results_page=page_obj, nav_section="resources")
+        context["theme_follow"] = theme_filter_follow(active=listing.active, user=request.user)
         return context
 
     def route(self, request, path_components):

@@ -147,6 +147,9 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    # When the member was last on the site (to within VISIT_STAMP_EVERY, hub/accounts/visits.py):
+    # the digest goes only to members who have not visited since the last one.
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
