@@ -9,6 +9,7 @@ apply. The theme's translations count as the theme."""
 from collections.abc import Callable, Iterable
 
 from django.db import IntegrityError, transaction
+from wagtail.models import PageLogEntry
 
 from hub.notifications.services import notify
 
@@ -77,15 +78,14 @@ def resource_published(*, page) -> list:
     translations) tells the followers of its themes; later revisions, private pages and
     other page types tell no one."""
     page = page.specific
-    if not isinstance(page, ResourcePage) or page.first_published_at != page.last_published_at:
+    if not isinstance(page, ResourcePage):
         return []
-    if (
-        ResourcePage.objects.filter(translation_key=page.translation_key)
-        .exclude(pk=page.pk)
-        .filter(first_published_at__isnull=False)
-        .exists()
-    ):
-        return []  # a translation of a resource already announced
+    # page_published is sent before Wagtail logs the publication: no log yet means this is
+    # the first time any translation of the resource goes live.
+    if PageLogEntry.objects.filter(
+        page__translation_key=page.translation_key, action="wagtail.publish"
+    ).exists():
+        return []
     if not ResourcePage.objects.filter(pk=page.pk).filter(public_q()).exists():
         return []
     keys = set(page.themes.values_list("translation_key", flat=True))
