@@ -60,7 +60,7 @@ def register() -> None:
     extensions.dashboard_panels.register(
         "cms/panels/my_library.html", panels.library_panel, order=30
     )
-    extensions.dashboard_panels.register("cms/panels/my_themes.html", panels.themes_panel, order=15)
+    extensions.dashboard_panels.register("cms/panels/my_themes.html", panels.themes_panel, order=5)
     extensions.signup_fields.register(
         "themes", extensions.SignupField(field=signup_themes_field, save=signup_themes_save)
     )

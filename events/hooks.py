@@ -66,6 +66,7 @@ DIGEST_SECTIONS = {
         label=_("My upcoming registrations"),
         description=_("The events you are registered for in the next two weeks."),
         build=myspace.upcoming_registrations_section,
+        alone=False,  # a reminder beside the news, not a reason to email every day
     ),
 }
 

@@ -209,6 +209,8 @@ class DigestSection:
     label: object  # the section's heading
     description: object  # what it holds, on the preferences and unsubscribe pages
     build: Callable[..., list]
+    # False for a reminder (my upcoming registrations): shown with news, never sent alone.
+    alone: bool = True
 
 
 digest_sections = ExtensionPoint("digest_sections")

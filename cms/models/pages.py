@@ -217,7 +217,9 @@ class ToolkitPage(LibraryPageMixin, Page):
 
     @property
     def step_ids(self) -> list[str]:
-        return [block.id for block in self.steps]
+        # From the stored data: iterating the blocks would load each step's resources (a
+        # query per toolkit in Mon espace's list).
+        return [block["id"] for block in self.steps.raw_data]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -24,7 +24,9 @@ def event_theme(theme: Theme):
     model = EventPage._meta.get_field("themes").remote_field.model
     if model is Theme:
         return theme
-    return model.objects.create(slug=theme.slug, name_fr=theme.name, name_en=theme.name)
+    return model.objects.get_or_create(
+        slug=theme.slug, defaults={"name_fr": theme.name, "name_en": theme.name}
+    )[0]
 
 
 @pytest.fixture
