@@ -54,7 +54,7 @@ NOTIFICATION_KINDS = [
 ]
 
 
-# A new question on a theme the member follows (cms.Theme, through forum/themes.py).
+# A new question on a theme the member follows (its category's cms.Theme, forum/categories.py).
 THEME_QUESTION = Kind(
     "forum.theme_question",
     label=_("New questions on themes you follow"),

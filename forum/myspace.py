@@ -9,7 +9,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
 from cms.selectors.follows import followed_theme_keys
@@ -17,8 +16,8 @@ from hub import extensions
 from hub.notifications.services import absolute_url
 
 from .access import readable_forum_ids
+from .categories import forum_ids_on_themes
 from .models import TopicSolution
-from .themes import forums_on_themes
 
 PANEL_LIMIT = 5
 UNANSWERED_WINDOW = timedelta(days=30)
@@ -81,8 +80,9 @@ def my_forum_panel(request) -> dict:
 
 
 def _theme_forum_ids(user, theme_keys) -> list[int]:
-    readable = Forum.objects.filter(pk__in=readable_forum_ids(user))
-    return [forum.pk for forum in forums_on_themes(list(readable), theme_keys)]
+    """The forums filed under these themes that the member may read."""
+    on_themes = forum_ids_on_themes(theme_keys)
+    return [pk for pk in readable_forum_ids(user) if pk in on_themes] if on_themes else []
 
 
 def question_news(*, user, theme_keys, since, limit: int) -> list[extensions.ThemeNews]:

@@ -14,8 +14,8 @@ from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
 from .. import access
+from ..categories import forum_theme_keys
 from ..consumers import topic_group
-from ..themes import forum_theme_keys
 from .follows import forum_followers_who_can_read
 
 # A post naming more members than this notifies only the first ones (no mass pings).
@@ -133,7 +133,7 @@ def question_on_themes_notify(*, topic: Topic, poster, url: str, told: set) -> N
     not read the forum."""
     handler = PermissionHandler()
     theme_followers_notify(
-        theme_keys=forum_theme_keys(topic.forum),
+        theme_keys=forum_theme_keys(topic.forum_id),
         kind="forum.theme_question",
         target=topic,
         url=url,

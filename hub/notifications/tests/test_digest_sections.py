@@ -18,6 +18,7 @@ from cms.services import library_setup
 from cms.tests.factories import make_resource, make_theme
 from events.models import EventPage, Registration
 from events.tests.factories import event_index, event_page
+from forum.models import ForumCategory
 from forum.tests.factories import PostFactory, programme_forums, topic_with_first_post
 from hub.accounts.tests.factories import UserFactory
 from hub.notifications.models import DigestRun, DigestSubscription
@@ -52,6 +53,8 @@ def event_theme(theme):
 def world(site):
     forums = programme_forums()
     theme = make_theme(slug="cybersecurite", name="Cybersécurité", english=("cyber", "Cyber"))
+    category, _created = ForumCategory.objects.get_or_create(forum=forums["Cybersécurité"])
+    category.themes.add(theme)
     return {
         "library": library_setup(),
         "events": event_index(site),

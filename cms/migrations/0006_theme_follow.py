@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0004_editorial_groups_and_workflow'),
+        ('cms', '0005_theme_updated_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
