@@ -91,7 +91,7 @@ class ResourceIndexPage(LibraryPageMixin, Page):
         listing = library_listing(index=self, params=request.GET, user=request.user)
         page_obj = listing.page(request.GET.get("page"), self.per_page)
         context.update(listing=listing, results_page=page_obj, nav_section="resources")
-        context["theme_follow"] = theme_filter_follow(active=listing.active, user=request.user)
+        context["theme_follow"] = theme_filter_follow(listing=listing, user=request.user)
         return context
 
     def route(self, request, path_components):

@@ -34,22 +34,6 @@ def themes_in_locale(*, locale: Locale | None = None) -> list:
     return sorted(by_key.values(), key=lambda theme: (theme.sort_order, theme.name))
 
 
-def theme_by_slug(*, slug: str, locale: Locale | None = None):
-    """The theme with this slug in the reader's language or any other, or None."""
-    locale = locale or Locale.get_active()
-    themes = cms_model("Theme").objects.filter(slug=slug)
-    return themes.filter(locale=locale).first() or themes.first()
-
-
-def theme_keys_for_slugs(slugs) -> set:
-    """The translation keys of the themes with these slugs, in any language (one query)."""
-    return set(
-        cms_model("Theme")
-        .objects.filter(slug__in=list(slugs))
-        .values_list("translation_key", flat=True)
-    )
-
-
 def theme_followers(*, theme_keys) -> QuerySet:
     """Active members who follow at least one of these themes, each once."""
     return (
@@ -75,13 +59,19 @@ def new_resources_on_themes(
     return list(rows.distinct().order_by("-first_published_at")[:limit])
 
 
-def theme_filter_follow(*, active: dict, user) -> dict | None:
+def theme_filter_follow(*, listing, user) -> dict | None:
     """For the library filtered on one theme: that theme and whether the member follows it
-    (the "Suivre ce thème" button), or None."""
-    slug = active.get("theme")
+    (the "Suivre ce thème" button), or None. One query, for members only: the theme comes
+    from the listing's own themes."""
+    slug = listing.active.get("theme")
     if not slug or not user.is_authenticated:
         return None
-    theme = theme_by_slug(slug=slug)
+    theme = next((t for t in listing.themes.values() if t.slug == slug), None)
     if theme is None:
         return None
-    return {"theme": theme, "following": theme.translation_key in followed_theme_keys(user=user)}
+    following = (
+        cms_model("ThemeFollow")
+        .objects.filter(user=user, theme__translation_key=theme.translation_key)
+        .exists()
+    )
+    return {"theme": theme, "following": following}

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import services as cms_services
-from cms.models import Theme
 from cms.tests.factories import make_theme
 from events.models import EventPage, Registration
 from hub.notifications.models import Notification
@@ -16,17 +15,6 @@ from hub.notifications.models import Notification
 from .factories import event_page, event_translation
 
 pytestmark = pytest.mark.django_db
-
-
-def event_theme(theme: Theme):
-    """What an event files itself under for this library theme: the theme itself once events
-    use cms.Theme, else the events theme with the same slug."""
-    model = EventPage._meta.get_field("themes").remote_field.model
-    if model is Theme:
-        return theme
-    return model.objects.get_or_create(
-        slug=theme.slug, defaults={"name_fr": theme.name, "name_en": theme.name}
-    )[0]
 
 
 @pytest.fixture
@@ -50,7 +38,7 @@ def test_a_new_event_on_a_followed_theme_notifies_followers_in_their_language(
             platform="Zoom",
         )
     )
-    page.themes.set([event_theme(cyber)])
+    page.themes.set([cyber])
     event_translation(page, title="Webinar: phishing")  # before the original goes live
     page.save_revision().publish()
 
@@ -67,10 +55,9 @@ def test_a_past_or_cancelled_event_or_another_theme_notifies_no_one(index, cyber
     ana = make_member(email="ana@exemple.org")
     cms_services.theme_follow_set(user=ana, theme=cyber, follow=True)
     other = make_theme(slug="donnees", name="Données")
-    event_page(index=index, themes=[event_theme(other)])
-    past_theme = event_theme(cyber)
-    event_page(index=index, themes=[past_theme], start=timezone.now() - timedelta(days=3))
-    event_page(index=index, themes=[past_theme], cancelled=True)
+    event_page(index=index, themes=[other])
+    event_page(index=index, themes=[cyber], start=timezone.now() - timedelta(days=3))
+    event_page(index=index, themes=[cyber], cancelled=True)
     assert not Notification.objects.filter(recipient=ana).exists()
 
 

@@ -16,7 +16,7 @@ from machina.apps.forum_conversation.models import Topic
 from cms import services as cms_services
 from cms.services import library_setup
 from cms.tests.factories import make_resource, make_theme
-from events.models import EventPage, Registration
+from events.models import Registration
 from events.tests.factories import event_index, event_page
 from forum.models import ForumCategory
 from forum.tests.factories import PostFactory, programme_forums, topic_with_first_post
@@ -40,15 +40,6 @@ def any_hour(settings):
     settings.HUB_NOTIFICATION_DIGEST_HOUR = 0  # the command reads the real clock
 
 
-def event_theme(theme):
-    model = EventPage._meta.get_field("themes").remote_field.model
-    if model is type(theme):
-        return theme
-    return model.objects.get_or_create(
-        slug=theme.slug, defaults={"name_fr": theme.name, "name_en": theme.name}
-    )[0]
-
-
 @pytest.fixture
 def world(site):
     forums = programme_forums()
@@ -68,7 +59,7 @@ def member_with_news(world, **fields):
     member = UserFactory(**fields)
     cms_services.theme_follow_set(user=member, theme=world["theme"], follow=True)
     make_resource(world["library"], title="Hameçonnage : les signes", themes=[world["theme"]])
-    event_page(index=world["events"], title="Webinaire cyber", themes=[event_theme(world["theme"])])
+    event_page(index=world["events"], title="Webinaire cyber", themes=[world["theme"]])
     registered = event_page(index=world["events"], title="Atelier mots de passe")
     Registration.objects.create(event=registered, user=member, status=Registration.Status.CONFIRMED)
     mine = topic_with_first_post(forum=world["forum"], poster=member, subject="Ma question")
@@ -218,3 +209,16 @@ def test_the_preferences_page_sets_frequency_and_sections(client, world):
     assert (
         client.post("/fr/notifications/preferences/resume/", {"frequency": "x"}).status_code == 400
     )
+
+
+def test_the_digests_empty_notes_go_after_a_week_and_sent_ones_stay(world):
+    from hub.notifications.retention import notifications_purge
+
+    member = UserFactory()
+    now = timezone.now()
+    old = now - timedelta(days=9)
+    DigestRun.objects.create(recipient=member, created_at=old, items=0, sent=False)
+    DigestRun.objects.create(recipient=member, created_at=old, items=3, sent=True)
+    DigestRun.objects.create(recipient=member, created_at=now, items=0, sent=False)
+    assert notifications_purge(now=now, days=365) == 1
+    assert sorted(DigestRun.objects.values_list("items", flat=True)) == [0, 3]
