@@ -2,7 +2,7 @@
 
 from hub import links
 
-from .models import SavedResource, ToolkitStepDone
+from .models import SavedResource, ThemeFollow, ToolkitStepDone
 
 
 def member_library_export(user) -> dict:
@@ -22,5 +22,9 @@ def member_library_export(user) -> dict:
                 "done_at": row.done_at.isoformat(),
             }
             for row in ToolkitStepDone.objects.filter(user=user).select_related("toolkit")
+        ],
+        "followed_themes": [
+            {"theme": row.theme.name, "followed_since": row.created_at.isoformat()}
+            for row in ThemeFollow.objects.filter(user=user).select_related("theme")
         ],
     }

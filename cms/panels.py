@@ -1,9 +1,15 @@
-"""The library in Mon espace: saved resources and toolkits in progress (registered from
-hooks.py)."""
+"""The library in Mon espace: saved resources and toolkits in progress, and the themes the
+member follows with what is new on them (registered from hooks.py)."""
 
 from wagtail.models import Locale
 
+from hub import extensions
+from hub.accounts.visits import previous_visit
+
 from .models import SavedResource, ToolkitPage, ToolkitStepDone
+from .selectors.follows import followed_theme_keys, themes_in_locale
+
+NEWS_LIMIT = 8
 
 
 def _localized(page, locale):
@@ -40,3 +46,23 @@ def library_panel(request) -> dict:
             }
         )
     return {"saved_resources": saved, "toolkits_in_progress": toolkits}
+
+
+def themes_panel(request) -> dict:
+    """ "Mes thèmes": every theme with a box ticked for those followed, and what each room
+    (hub.extensions.theme_news) has that is new on them since the member's previous visit,
+    newest first."""
+    keys = followed_theme_keys(user=request.user)
+    themes = themes_in_locale(locale=Locale.get_active())
+    since = previous_visit(request)
+    news = []
+    if keys:
+        for _key, provider in extensions.theme_news.items():
+            news.extend(provider(user=request.user, theme_keys=keys, since=since, limit=NEWS_LIMIT))
+    news.sort(key=lambda item: item.when, reverse=True)
+    return {
+        "themes": [{"theme": theme, "followed": theme.translation_key in keys} for theme in themes],
+        "followed": [theme for theme in themes if theme.translation_key in keys],
+        "news": news[:NEWS_LIMIT],
+        "since": since,
+    }

@@ -1,5 +1,5 @@
 """Every write of the CMS room: the site's structure, and what members keep in Mon espace
-(saved resources, toolkit steps done)."""
+(saved resources, toolkit steps done; followed themes are in cms/follows.py)."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -8,6 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from .follows import (  # noqa: F401 - following themes, re-exported for callers
+    RESOURCE_KIND,
+    member_theme_follows_delete,
+    resource_published,
+    theme_follow_set,
+    theme_followers_notify,
+    theme_follows_replace,
+)
 from .models import (
     HomePage,
     ResourceIndexPage,
@@ -123,6 +131,7 @@ def member_library_delete(*, user) -> None:
     """Loi 25: deletes what only this member had in the library (saved resources, progress)."""
     SavedResource.objects.filter(user=user).delete()
     ToolkitStepDone.objects.filter(user=user).delete()
+    member_theme_follows_delete(user=user)
 
 
 LIBRARY_CONTENT = {

@@ -23,4 +23,10 @@ urlpatterns = [
         views.toolkit_step,
         name="toolkit_step",
     ),
+    path(
+        pgettext_lazy("URL path", "themes/<slug:slug>/follow/"),
+        views.theme_follow,
+        name="theme_follow",
+    ),
+    path(pgettext_lazy("URL path", "themes/follow/"), views.themes_choose, name="themes_choose"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
@@ -17,7 +18,7 @@ from wagtail.models import Locale, Page
 from hub.redirects import safe_next
 
 from . import services
-from .models import ResourceIndexPage, ResourcePage, ToolkitPage
+from .models import ResourceIndexPage, ResourcePage, Theme, ToolkitPage
 from .search import run_search
 
 FEED_SIZE = 30
@@ -63,6 +64,34 @@ def toolkit_step(request, page_id: int, step_id: str):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     return redirect(_back(request, toolkit.url) + f"#step-{step_id}")
+
+
+@login_required
+@require_POST
+def theme_follow(request, slug: str):
+    """The "Suivre ce thème" button of the library filtered on a theme (and of Mon espace)."""
+    theme = get_object_or_404(Theme.objects.filter(slug=slug)[:1])
+    following = services.theme_follow_set(
+        user=request.user, theme=theme, follow=request.POST.get("follow") == "1"
+    )
+    if following:
+        messages.success(request, _("You now follow “%(theme)s”.") % {"theme": theme.name})
+    else:
+        messages.success(request, _("You no longer follow “%(theme)s”.") % {"theme": theme.name})
+    return redirect(_back(request, "accounts:dashboard"))
+
+
+@login_required
+@require_POST
+def themes_choose(request):
+    """The themes form of Mon espace: the member follows exactly the themes ticked."""
+    try:
+        ids = [int(value) for value in request.POST.getlist("themes")][:200]
+    except ValueError:
+        return HttpResponseBadRequest(_("Choose themes from the list."))
+    services.theme_follows_replace(user=request.user, themes=Theme.objects.filter(pk__in=ids))
+    messages.success(request, _("Your themes have been saved."))
+    return redirect(_back(request, "accounts:dashboard"))
 
 
 class ResourcesFeed(Feed):

@@ -1,15 +1,18 @@
 """Where events plugs into the other rooms: "Mes événements" in Mon espace, its section of
 the member's data download, what happens to a leaving member's registrations, the
-retention of attendee lists, its kinds of notification, and what runs when staff publish
-an event page in Wagtail."""
+retention of attendee lists, its kinds of notification, what runs when staff publish
+an event page in Wagtail, when a theme (cms.Theme) is deleted, new events on followed
+themes (Mon espace's news) and its sections of the digest email."""
 
+from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
+from cms.models import Theme
 from hub import extensions
 from hub.notifications.kinds import Kind
 
-from . import exports, panels, services
+from . import exports, myspace, panels, services
 from .models import EventPage
 
 ATTENDEE_LISTS = extensions.RetentionTask(
@@ -43,11 +46,31 @@ NOTIFICATION_KINDS = [
         one=_("“%(target)s” has been cancelled"),
     ),
     Kind(
+        "events.theme_event",
+        label=_("New events on themes you follow"),
+        one=_("New event on your themes: “%(target)s”"),
+    ),
+    Kind(
         "events.replay",
         label=_("Replays of my events"),
         one=_("The replay of “%(target)s” is online"),
     ),
 ]
+
+
+DIGEST_SECTIONS = {
+    "events.new_events": extensions.DigestSection(
+        label=_("New events on my themes"),
+        description=_("Webinars and trainings announced on the themes you follow."),
+        build=myspace.new_events_section,
+    ),
+    "events.upcoming": extensions.DigestSection(
+        label=_("My upcoming registrations"),
+        description=_("The events you are registered for in the next two weeks."),
+        build=myspace.upcoming_registrations_section,
+        alone=False,  # a reminder beside the news, not a reason to email every day
+    ),
+}
 
 
 def member_deleting(sender, user, **kwargs) -> None:
@@ -61,6 +84,10 @@ def page_published_received(sender, instance, **kwargs) -> None:
         services.event_published(page=instance)
 
 
+def theme_deleting_received(sender, instance, **kwargs) -> None:
+    services.theme_deleting(theme=instance)
+
+
 def register() -> None:
     extensions.dashboard_panels.register(
         "events/panels/my_events.html", panels.my_events_panel, order=20
@@ -71,3 +98,11 @@ def register() -> None:
     for kind in NOTIFICATION_KINDS:
         extensions.notification_kinds.register(kind.code, kind)
     page_published.connect(page_published_received, dispatch_uid="events.page_published")
+    pre_delete.connect(theme_deleting_received, sender=Theme, dispatch_uid="events.theme_deleting")
+    extensions.theme_news.register("events", myspace.event_news, order=20)
+    extensions.digest_sections.register(
+        "events.new_events", DIGEST_SECTIONS["events.new_events"], order=40
+    )
+    extensions.digest_sections.register(
+        "events.upcoming", DIGEST_SECTIONS["events.upcoming"], order=50
+    )

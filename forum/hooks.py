@@ -1,5 +1,7 @@
 """Where the forum plugs into the other rooms: its section of the member's data download,
-what goes when a member leaves (their posts stay), and its kinds of notification.
+what goes when a member leaves (their posts stay), its kinds of notification, "Mes
+questions et réponses" in Mon espace, new questions on followed themes (a kind, Mon
+espace's news) and its sections of the digest email.
 (machina's own signals are wired in apps.py: they are how the forum runs, not how it plugs
 into the hub.)"""
 
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hub import extensions
 from hub.notifications.kinds import SITE, Kind
 
-from . import member_data
+from . import member_data, myspace
 
 NOTIFICATION_KINDS = [
     Kind(
@@ -52,6 +54,27 @@ NOTIFICATION_KINDS = [
 ]
 
 
+# A new question on a theme the member follows (its category's cms.Theme, forum/categories.py).
+THEME_QUESTION = Kind(
+    "forum.theme_question",
+    label=_("New questions on themes you follow"),
+    one=_("%(actor)s asked “%(target)s” on one of your themes"),
+)
+
+DIGEST_SECTIONS = {
+    "forum.new_answers": extensions.DigestSection(
+        label=_("New answers to my questions"),
+        description=_("Answers posted to the questions you asked."),
+        build=myspace.new_answers_section,
+    ),
+    "forum.unanswered": extensions.DigestSection(
+        label=_("Unanswered questions in my themes"),
+        description=_("Questions on the themes you follow that no one has answered yet."),
+        build=myspace.unanswered_section,
+    ),
+}
+
+
 def member_deleting(sender, user, **kwargs) -> None:
     member_data.member_forum_delete(user=user)
 
@@ -61,3 +84,10 @@ def register() -> None:
     extensions.member_deleting.connect(member_deleting, dispatch_uid="community.member_deleting")
     for kind in NOTIFICATION_KINDS:
         extensions.notification_kinds.register(kind.code, kind)
+    extensions.notification_kinds.register(THEME_QUESTION.code, THEME_QUESTION)
+    extensions.dashboard_panels.register(
+        "community/panels/my_forum.html", myspace.my_forum_panel, order=10
+    )
+    extensions.theme_news.register("forum", myspace.question_news, order=30)
+    for order, (key, section) in enumerate(DIGEST_SECTIONS.items()):
+        extensions.digest_sections.register(key, section, order=20 + 40 * order)

@@ -80,10 +80,13 @@ def send_member_email(
     context: dict | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
     alternatives: list[tuple[str, str]] | None = None,
+    unsubscribe_link: str | None = None,
 ) -> bool:
     """Renders `<template>_subject.txt`, `<template>.txt` and, if it exists, `<template>.html`
     in the member's language and sends them. Returns False (and sends nothing) when the
-    member does not accept this category. Attachments are (filename, content, mimetype)."""
+    member does not accept this category. Attachments are (filename, content, mimetype).
+    `unsubscribe_link`: a narrower one-click link than the category's (the digest's own),
+    used in the footer and the List-Unsubscribe header; it must also answer RFC 8058 POSTs."""
     if category not in CATEGORIES:
         raise ValueError(f"Unknown email category {category!r}")
     if category != TRANSACTIONAL and not member_accepts(member=member, category=category):
@@ -100,7 +103,7 @@ def send_member_email(
         }
         headers = {}
         if category != TRANSACTIONAL:
-            link = unsubscribe_url(member=member, category=category)
+            link = unsubscribe_link or unsubscribe_url(member=member, category=category)
             context["unsubscribe_url"] = link
             headers["List-Unsubscribe"] = f"<{link}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

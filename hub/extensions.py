@@ -22,6 +22,7 @@ the deletion's transaction, and connects with a `dispatch_uid` so it is connecte
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.dispatch import Signal
 
@@ -89,6 +90,46 @@ Key: the panel's template name ("events/panels/my_events.html").
 Item: `build(request) -> dict`, the template's context for the signed-in member."""
 
 
+# --- Sign-up ---------------------------------------------------------------------------
+
+signup_fields = ExtensionPoint("signup_fields")
+"""Optional fields at the end of the sign-up form (cms: the themes to follow).
+
+Registered by: a room that asks a new member something at once. Read by:
+`hub.accounts.forms.SignupExtraForm`, which adds each field and, once the account exists,
+calls its `save`. Key: the form field's name. Item: a `SignupField`."""
+
+
+@dataclass(frozen=True)
+class SignupField:
+    field: Callable[[], object]  # builds the form field (a fresh one per form)
+    save: Callable[..., None]  # save(*, user, value) once the account exists
+
+
+# --- Themes: what is new on the themes a member follows ---------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeNews:
+    """One new thing on a followed theme, as Mon espace lists it."""
+
+    label: object  # what it is: "Ressource", "Événement", "Question"
+    title: str
+    url: str
+    when: datetime
+
+
+theme_news = ExtensionPoint("theme_news")
+"""What each room has that is new on the themes a member follows ("Quoi de neuf sur mes
+thèmes" in Mon espace).
+
+Registered by: cms (resources), events (events), forum (questions). Read by:
+`cms.panels.themes_panel`, which merges them newest first.
+Key: the room's name. Item: `news(*, user, theme_keys, since, limit) -> list[ThemeNews]`,
+with `theme_keys` the translation keys of the followed `cms.Theme`s; only what the member
+may see, at most `limit`, in a fixed number of queries."""
+
+
 # --- Loi 25: the member's data and their departure ---------------------------------------
 
 member_exports = ExtensionPoint("member_exports")
@@ -147,6 +188,41 @@ Registered by: each room whose content can be searched (cms for its pages). Read
 `cms.search.run_search`, one section per provider in `order`.
 Key: the section's key. Item: a `cms.search.SearchProvider(label, search)`, where
 `search(*, request, query, limit)` returns a list of `cms.search.SearchHit`, best first."""
+
+
+@dataclass(frozen=True)
+class DigestEntry:
+    """One line of a digest section: a title, its link (absolute), a short detail."""
+
+    title: str
+    url: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DigestSection:
+    """One section of the member's digest email. `build(*, user, since, now)` returns the
+    section's `DigestEntry`s for what happened after `since` (the last digest) and up to
+    `now`, in the member's language (the caller has switched to it), in a fixed number of
+    queries; nothing: the section is left out."""
+
+    label: object  # the section's heading
+    description: object  # what it holds, on the preferences and unsubscribe pages
+    build: Callable[..., list]
+    # False for a reminder (my upcoming registrations): shown with news, never sent alone.
+    alone: bool = True
+
+
+digest_sections = ExtensionPoint("digest_sections")
+"""Sections of the one digest email (daily or weekly, `hub.notifications.services.digests`).
+
+Registered by: each room with news for a member (notifications: the notifications the
+member chose to get in the digest; forum: new answers to my questions, unanswered questions
+in my themes; cms: new resources on my themes; events: new events on my themes, my upcoming
+registrations). Read by: `hub.notifications.services.digests`, which builds them in
+`order`, leaves out those the member unsubscribed from (one link per section, no login),
+and sends nothing when every section is empty.
+Key: the section's code (at most 40 characters). Item: a `DigestSection`."""
 
 email_consent_rule = ExtensionPoint("email_consent_rule", single=True)
 """The anti-spam rule applied before every email that is not transactional (one item).

@@ -1,4 +1,4 @@
-from .members import SavedResource, ToolkitStepDone
+from .members import SavedResource, ThemeFollow, ToolkitStepDone
 from .pages import (
     HomePage,
     ResourceIndexPage,
@@ -19,6 +19,7 @@ __all__ = [
     "SavedResource",
     "StandardPage",
     "Theme",
+    "ThemeFollow",
     "ToolkitPage",
     "ToolkitStepDone",
     "compute_reading_time",

@@ -44,3 +44,26 @@ class ToolkitStepDone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.toolkit_id} / {self.step_id}"
+
+
+class ThemeFollow(models.Model):
+    """A member follows a theme: a new resource, event or forum question on it notifies
+    them, and Mon espace and the digest show what is new on it. Matched on the theme's
+    `translation_key`, so following "Cybersécurité" follows "Cybersecurity" too."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="theme_follows"
+    )
+    theme = models.ForeignKey("cms.Theme", on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed theme")
+        verbose_name_plural = _("followed themes")
+        ordering = ["theme__sort_order", "theme__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "theme"], name="cms_theme_follow_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.theme_id}"

@@ -18,6 +18,7 @@ from wagtail.url_routing import RouteResult
 
 from ..blocks import ResourceBodyBlock, ToolkitStepBlock, stream_text
 from ..selectors import library_listing, resource_detail, toolkit_detail
+from ..selectors.follows import theme_filter_follow
 from .taxonomy import Audience, Format, Level
 
 WORDS_PER_MINUTE = 200  # a comfortable pace for readers of a second language, too
@@ -90,6 +91,7 @@ class ResourceIndexPage(LibraryPageMixin, Page):
         listing = library_listing(index=self, params=request.GET, user=request.user)
         page_obj = listing.page(request.GET.get("page"), self.per_page)
         context.update(listing=listing, results_page=page_obj, nav_section="resources")
+        context["theme_follow"] = theme_filter_follow(listing=listing, user=request.user)
         return context
 
     def route(self, request, path_components):
@@ -215,7 +217,9 @@ class ToolkitPage(LibraryPageMixin, Page):
 
     @property
     def step_ids(self) -> list[str]:
-        return [block.id for block in self.steps]
+        # From the stored data: iterating the blocks would load each step's resources (a
+        # query per toolkit in Mon espace's list).
+        return [block["id"] for block in self.steps.raw_data]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,7 +6,11 @@ the original owns."""
 from django.db import transaction
 from django.utils import timezone
 
+from cms.services import theme_followers_notify
+
+from .. import selectors
 from ..models import EventPage, RegistrationMessage
+from ..themes import event_theme_keys
 from .common import Status, active_registrations, email_on_commit, lock_original, notify_registrants
 from .registrations import fill_seats
 
@@ -40,15 +44,11 @@ def _sync_translations(original: EventPage) -> None:
     EventPage.objects.filter(pk__in=translations).update(**values)
     through = EventPage.themes.through
     theme_ids = list(
-        through.objects.filter(eventpage_id=original.pk).values_list("eventtheme_id", flat=True)
+        through.objects.filter(eventpage_id=original.pk).values_list("theme_id", flat=True)
     )
     through.objects.filter(eventpage_id__in=translations).delete()
     through.objects.bulk_create(
-        [
-            through(eventpage_id=pk, eventtheme_id=theme)
-            for pk in translations
-            for theme in theme_ids
-        ]
+        [through(eventpage_id=pk, theme_id=theme) for pk in translations for theme in theme_ids]
     )
 
 
@@ -65,6 +65,7 @@ def event_published(*, page: EventPage) -> None:
             return
         now = timezone.now()
         original.changed_at = now
+        first_publication = not original.schedule_signature
         signature = schedule_signature(original)
         if original.cancelled and original.cancelled_at is None:
             _cancel(original, now=now)
@@ -78,11 +79,33 @@ def event_published(*, page: EventPage) -> None:
                 event=original,
             )
         original.schedule_signature = signature
+        if first_publication and not original.cancelled:
+            _announce_to_theme_followers(original)
         if original.replay_url and original.replay_announced_at is None and original.is_past:
             _announce_replay(original, now=now)
         _save_service_fields(original)
         fill_seats(original)
         _sync_translations(original)
+
+
+THEME_EVENT_KIND = "events.theme_event"
+
+
+def _announce_to_theme_followers(event: EventPage) -> None:
+    """An upcoming event's first publication tells the followers of its themes, each in
+    their language (kind events.theme_event, so their preference decides)."""
+    if event.is_past:
+        return
+    keys = event_theme_keys(event)
+    for language in ("fr", "en"):
+        page = selectors.event_in_language(event, language)
+        theme_followers_notify(
+            theme_keys=keys,
+            kind=THEME_EVENT_KIND,
+            target=page,
+            url=page.get_url() or "",
+            may_see=lambda user, language=language: (user.preferred_language or "fr") == language,
+        )
 
 
 def event_update(*, event: EventPage, **changes) -> EventPage:

@@ -6,13 +6,15 @@ from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
-from machina.apps.forum_conversation.models import Post
+from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_permission.handler import PermissionHandler
 
+from cms.services import theme_followers_notify
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
 from .. import access
+from ..categories import forum_theme_keys
 from ..consumers import topic_group
 from .follows import forum_followers_who_can_read
 
@@ -95,12 +97,19 @@ def post_published(*, post: Post) -> None:
     # topic.first_post yet.
     is_head = topic.first_post_id in (None, post.pk)
     if is_head:
+        forum_followers = forum_followers_who_can_read(forum=topic.forum, exclude=poster)
         notify(
-            recipients=forum_followers_who_can_read(forum=topic.forum, exclude=poster),
+            recipients=forum_followers,
             kind="forum.new_topic",
             actor=poster,
             target=topic,
             url=url,
+        )
+        question_on_themes_notify(
+            topic=topic,
+            poster=poster,
+            url=url,
+            told={u.pk for u in forum_followers} | {m.pk for m in mentioned},
         )
     else:
         mentioned_ids = {m.pk for m in mentioned}
@@ -116,6 +125,23 @@ def post_published(*, post: Post) -> None:
         send_topic_event_on_commit(
             topic_id=topic.pk, post_id=post.pk, poster_id=poster.pk if poster else None
         )
+
+
+def question_on_themes_notify(*, topic: Topic, poster, url: str, told: set) -> None:
+    """A new question tells the followers of its forum's themes (kind forum.theme_question),
+    except those told already (the forum's own followers, the mentioned) and those who may
+    not read the forum."""
+    handler = PermissionHandler()
+    theme_followers_notify(
+        theme_keys=forum_theme_keys(topic.forum_id),
+        kind="forum.theme_question",
+        target=topic,
+        url=url,
+        actor=poster,
+        may_see=lambda user: (
+            user.pk not in told and access.can_read_topic(topic=topic, user=user, handler=handler)
+        ),
+    )
 
 
 def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> None:

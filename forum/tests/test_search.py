@@ -85,6 +85,7 @@ def test_results_are_paged_keep_the_query_and_cost_the_same_queries(
     client, help_forum, helper, django_assert_num_queries
 ):
     client.force_login(helper)
+    client.get("/fr/")  # a visit's first request stamps it (hub/accounts/visits.py)
     for n in range(2):
         topic_with_first_post(forum=help_forum, subject=f"Budget {n}", content="Un budget")
     with CaptureQueriesContext(connection) as few:

@@ -5,6 +5,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from hub import extensions
+
 from . import handles
 from .models import Organisation, Region, User
 
@@ -18,11 +20,20 @@ class SignupExtraForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Fields other rooms ask for (hub.extensions.signup_fields), at the end.
+        for name, extra in extensions.signup_fields.items():
+            self.fields[name] = extra.field()
+
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.preferred_language = (request.LANGUAGE_CODE or "fr")[:2]
         user.save()
+        for name, extra in extensions.signup_fields.items():
+            if name in self.cleaned_data:
+                extra.save(user=user, value=self.cleaned_data[name])
 
 
 class ProfileForm(forms.ModelForm):

@@ -147,6 +147,13 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+    # When the member was last on the site (to within a few minutes) and when their previous
+    # visit ended (hub/accounts/visits.py): the digest goes only to members who have not
+    # visited since the last one; Mon espace shows what is new since the previous visit.
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(
+        _("previous visit"), null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,5 +1,6 @@
 """Where notifications plugs into the other rooms: its panel in Mon espace, its section of
-the member's data download, what goes when a member leaves, and its retention task.
+the member's data download, what goes when a member leaves, its retention task, and its
+section of the digest email (the other sections are the rooms').
 (The kinds of notification are registered by the rooms that send them, in their hooks.py.)"""
 
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,13 @@ NOTIFICATIONS = extensions.RetentionTask(
 )
 
 
+PENDING = extensions.DigestSection(
+    label=_("My notifications"),
+    description=_("The notifications you chose to get in the digest, until you read them."),
+    build=services.pending_section,
+)
+
+
 def member_deleting(sender, user, **kwargs) -> None:
     services.member_notifications_delete(user=user)
 
@@ -29,3 +37,4 @@ def register() -> None:
         member_deleting, dispatch_uid="notifications.member_deleting"
     )
     extensions.retention_tasks.register(NOTIFICATIONS.key, NOTIFICATIONS, order=30)
+    extensions.digest_sections.register("notifications.pending", PENDING, order=10)

@@ -34,6 +34,36 @@ class DigestRun(models.Model):
         return f"{self.recipient_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class DigestSubscription(models.Model):
+    """How often a member gets the digest email and which of its sections they stopped
+    (one click in the email, no login). Without a row: daily, every section."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Every day")
+        WEEKLY = "weekly", _("Every week (on Monday)")
+        OFF = "off", _("Never")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="digest_subscription",
+        verbose_name=_("member"),
+    )
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    # Codes of hub.extensions.digest_sections the member stopped.
+    sections_off = models.JSONField(_("sections stopped"), default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("digest subscription")
+        verbose_name_plural = _("digest subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.frequency}"
+
+
 class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("lu/", views.notification_mark_read, name="mark_read"),
     path("tout-lu/", views.notification_mark_all_read, name="mark_all_read"),
     path("preferences/", views.notification_preferences, name="preferences"),
+    path("preferences/resume/", views.digest_settings, name="digest_settings"),
+    path("resume/desabonnement/<str:token>/", views.digest_unsubscribe, name="digest_unsubscribe"),
 ]

@@ -1,18 +1,21 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hub import extensions
 from hub.parsing import parse_cursor, parse_ids
 from hub.redirects import is_safe_path, safe_next
 
 from . import selectors, services
 from .forms import PreferencesForm
-from .models import Notification
+from .models import DigestSubscription, Notification
 
 PAGE_SIZE = 20
 
@@ -146,4 +149,73 @@ def notification_preferences(request):
         return redirect("notifications:preferences")
     if request.method == "POST":
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form, "digest": _digest_choices(request.user)},
+    )
+
+
+# --- The digest: how often, which sections, and the one-click stop of a section -----------
+
+
+def _digest_choices(user) -> dict:
+    subscription = services.subscription_for(user)
+    return {
+        "frequency": subscription.frequency,
+        "frequencies": DigestSubscription.Frequency.choices,
+        "sections": [
+            {"key": key, "section": section, "on": key not in subscription.sections_off}
+            for key, section in extensions.digest_sections.items()
+        ],
+    }
+
+
+@login_required
+@require_POST
+def digest_settings(request):
+    frequency = request.POST.get("frequency", "")
+    if frequency not in DigestSubscription.Frequency.values:
+        return HttpResponseBadRequest(_("Choose how often you want the digest."))
+    services.digest_settings_set(
+        user=request.user, frequency=frequency, sections_on=request.POST.getlist("sections")
+    )
+    messages.success(request, _("Your digest choices have been saved."))
+    return redirect("notifications:preferences")
+
+
+def _section_of(token: str):
+    data = services.read_section_token(token)
+    if data is None:
+        raise Http404
+    member = get_user_model().objects.filter(pk=data["m"], deleted_at__isnull=True).first()
+    section = data["s"]
+    if member is None or (
+        section != services.EVERYTHING and section not in extensions.digest_sections
+    ):
+        raise Http404
+    return member, section
+
+
+@csrf_exempt  # the signed token is the authority; mail programs POST without a CSRF token
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request, token: str):
+    """The link under each section of the digest, and the digest's List-Unsubscribe: GET
+    shows one button (a link preview must not unsubscribe anyone), POST stops the section
+    (or the whole digest) at once, no login. A POST with `List-Unsubscribe=One-Click` is a
+    mail program's RFC 8058 request."""
+    member, section = _section_of(token)
+    done = False
+    if request.method == "POST":
+        services.digest_section_stop(user=member, section=section)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=200)
+        done = True
+    label = (
+        extensions.digest_sections.get(section).label if section != services.EVERYTHING else None
+    )
+    return render(
+        request,
+        "notifications/digest_unsubscribe.html",
+        {"label": label, "done": done, "token": token},
+    )

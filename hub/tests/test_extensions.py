@@ -44,6 +44,8 @@ def test_a_single_point_takes_one_item_and_has_a_default():
 
 def test_every_room_is_plugged_in_once_the_apps_are_ready(db):
     assert [key for key, _ in extensions.dashboard_panels.items()] == [
+        "cms/panels/my_themes.html",
+        "community/panels/my_forum.html",
         "events/panels/my_events.html",
         "notifications/panels/notifications.html",
         "cms/panels/my_library.html",
@@ -69,9 +71,20 @@ def test_every_room_is_plugged_in_once_the_apps_are_ready(db):
     assert all(key == task.key for key, task in extensions.retention_tasks.items())
     assert all(code == kind.code for code, kind in extensions.notification_kinds.items())
     assert {code.split(".")[0] for code, _ in extensions.notification_kinds.items()} == {
+        "cms",
         "events",
         "forum",
     }
+    assert [key for key, _ in extensions.digest_sections.items()] == [
+        "notifications.pending",
+        "forum.new_answers",
+        "cms.new_resources",
+        "events.new_events",
+        "events.upcoming",
+        "forum.unanswered",
+    ]
+    assert [key for key, _ in extensions.theme_news.items()] == ["cms", "events", "forum"]
+    assert [key for key, _ in extensions.signup_fields.items()] == ["themes"]
     assert [key for key, _ in extensions.search_providers.items()] == ["pages"]
     assert extensions.email_consent_rule.one() is not None
     assert len(extensions.member_deleting.receivers) == 5  # cms, events, forum, notif., privacy
@@ -87,6 +100,9 @@ def test_running_every_rooms_register_twice_changes_nothing(db):
         extensions.notification_kinds,
         extensions.search_providers,
         extensions.email_consent_rule,
+        extensions.digest_sections,
+        extensions.theme_news,
+        extensions.signup_fields,
     ]
     before = [point.items() for point in points]
     receivers = len(extensions.member_deleting.receivers)

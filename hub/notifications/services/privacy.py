@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ..models import DigestRun, Notification, NotificationPreference
+from ..models import DigestRun, DigestSubscription, Notification, NotificationPreference
 from ..selectors import preferences_for
 
 
@@ -40,6 +40,7 @@ def member_notifications_delete(*, user) -> None:
     Notification.objects.filter(recipient=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     DigestRun.objects.filter(recipient=user).delete()
+    DigestSubscription.objects.filter(user=user).delete()
     if not name:
         return
     about = Notification.objects.filter(actor=user).select_related("recipient")
