@@ -1,4 +1,5 @@
-"""Layout helpers shared by every room: language links, Québec time formats."""
+"""Layout helpers shared by every room: language links, Québec time formats, the note on
+an item shown in the other language."""
 
 import datetime
 
@@ -66,6 +67,23 @@ def qc_date(value, style: str = "long") -> str:
     if style == "short":
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return formats.date_format(value, "l j F Y" if french else "l, F j, Y")
+
+
+# Said in the item's own language, as a language menu names each language in itself.
+LANGUAGE_NOTES = {"fr": "(en français)", "en": "(in English)"}
+
+
+@register.filter
+def language_note(code) -> str:
+    """`{{ item.language|language_note }}`: "(en français)" beside a French item listed on an
+    English page (no translation yet), "(in English)" the other way round; "" when `code`
+    is the page's language. The note carries its own `lang`."""
+    from django.utils.html import format_html
+
+    code = str(code or "")[:2]
+    if not code or code == (translation.get_language() or "")[:2] or code not in LANGUAGE_NOTES:
+        return ""
+    return format_html('<span class="lang-note" lang="{}">{}</span>', code, LANGUAGE_NOTES[code])
 
 
 @register.filter
