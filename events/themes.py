@@ -69,3 +69,49 @@ def shown_themes(filed: list[tuple]) -> dict[int, list[Model]]:
 
 def theme_stamps(filed: list[tuple]) -> list:
     return [stamp for row in filed for stamp in (row[4], row[6]) if stamp]
+
+
+def in_language(pages, language: str, limit: int) -> list:
+    """One page per event, in `language` when translated (else its original), in order."""
+    chosen: dict = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == language and current.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return list(chosen.values())[:limit]
+
+
+def upcoming_on_themes(*, theme_keys, language: str, limit: int = 3) -> list:
+    """The next events (not cancelled) filed under any of the themes (translation keys), in
+    the reader's language where translated, else in French, marked by their `locale`. One
+    query, whatever the number of events."""
+    from django.utils import timezone
+
+    keys = list(theme_keys)
+    if not keys:
+        return []
+    through = _model("EventPage").themes.through
+    filed = through.objects.filter(theme__translation_key__in=keys).values("eventpage_id")
+    pages = (
+        _model("EventPage")
+        .objects.live()
+        .filter(pk__in=filed, cancelled=False, start__gte=timezone.now())
+        .select_related("locale")
+        .order_by("start", "pk")[: limit * 2]  # each event: at most one page per language
+    )
+    return in_language(pages, language, limit)
+
+
+def events_of_replay(*, resource, language: str) -> list:
+    """The events whose replay is `resource` (in any of its translations), in the reader's
+    language. One query."""
+    pages = (
+        _model("EventPage")
+        .objects.live()
+        .filter(replay_resource__translation_key=resource.translation_key)
+        .select_related("locale")
+        .order_by("-start", "pk")[:4]
+    )
+    return in_language(pages, language, 2)
