@@ -86,7 +86,7 @@ def theme_for_slug(slug: str, *, language: str):
     return theme, theme.slug
 
 
-def resources_on_themes(theme_keys, *, language: str, limit: int = 3) -> list:
+def resources_on_themes(theme_keys, *, language: str, limit: int = 3, exclude=None) -> list:
     """The latest live, public resources filed under any of the themes (translation keys),
     in the reader's language or, not translated yet, in their own (marked by `locale`).
     One query, plus one for the locale when it is not cached."""
@@ -100,9 +100,7 @@ def resources_on_themes(theme_keys, *, language: str, limit: int = 3) -> list:
         return []
     through = cms_model("ResourcePage").themes.through
     tagged = through.objects.filter(theme__translation_key__in=keys).values("resourcepage_id")
-    return list(
-        visible_resources(locale)
-        .filter(pk__in=tagged)
-        .select_related("locale")
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
+    resources = visible_resources(locale).filter(pk__in=tagged)
+    if exclude is not None:  # a page that already links it (an event its replay)
+        resources = resources.exclude(translation_key=exclude.translation_key)
+    return list(resources.select_related("locale").order_by("-first_published_at", "-pk")[:limit])

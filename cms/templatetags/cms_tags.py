@@ -31,8 +31,9 @@ def page_alternates(context, page) -> list[dict]:
 
 
 @register.inclusion_tag("cms/includes/resources_on_themes.html", takes_context=True)
-def resources_on_themes(context, themes, limit: int = 3):
-    """`{% resources_on_themes themes %}`: the latest resources on these themes (cms.Theme)."""
+def resources_on_themes(context, themes, limit: int = 3, exclude=None):
+    """`{% resources_on_themes themes exclude=page %}`: the latest resources on these themes
+    (cms.Theme), but `exclude` (a resource the page links already)."""
     from django.utils import translation
 
     from cms.selectors import resources_on_themes as on_themes
@@ -40,6 +41,6 @@ def resources_on_themes(context, themes, limit: int = 3):
     keys = [theme.translation_key for theme in themes or []]
     language = translation.get_language() or "fr"
     return {
-        "resources": on_themes(keys, language=language, limit=limit),
+        "resources": on_themes(keys, language=language, limit=limit, exclude=exclude),
         "request": context.get("request"),
     }
