@@ -139,6 +139,15 @@ class EventPage(Page):
         help_text=_("Private: shown only to confirmed registrants, from 15 minutes before."),
     )
     replay_url = models.URLField(_("replay link"), blank=True, max_length=500)
+    replay_resource = models.ForeignKey(
+        "cms.ResourcePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("replay in the library"),
+        help_text=_("The library resource of the replay (format: webinar replay)."),
+    )
     documents = StreamField(
         [("document", DocumentChooserBlock(label=_("Document")))],
         blank=True,
@@ -166,6 +175,7 @@ class EventPage(Page):
         "registration_closes_at",
         "join_url",
         "replay_url",
+        "replay_resource",
         "series",
         "cancelled",
         "cancelled_at",
@@ -210,7 +220,8 @@ class EventPage(Page):
             heading=_("Registration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("replay_url"), FieldPanel("documents")], heading=_("After the event")
+            [FieldPanel("replay_url"), FieldPanel("replay_resource"), FieldPanel("documents")],
+            heading=_("After the event"),
         ),
         FieldPanel("cancelled"),
     ]

@@ -19,7 +19,7 @@ from cms.selectors import localized_themes, theme_for_slug, themes_in_language
 
 from .ical import CANCELLED_KEPT
 from .seats import with_seat_states
-from .themes import filed_themes, filed_under, shown_themes, theme_stamps
+from .themes import filed_themes, filed_under, in_language, shown_themes, theme_stamps
 
 # The longest answer to a registration question (a few paragraphs); the services refuse
 # longer ones, the form says so beside each question.
@@ -132,7 +132,20 @@ def event_page_context(*, page: Page, user) -> dict:
         "answer_max": formats.number_format(ANSWER_MAX_LENGTH, force_grouping=True),
         "themes": localized_themes(page.themes.all(), page.locale),
         "series_events": series_events(page),
+        "replay_resource": replay_resource(page),
     }
+
+
+def replay_resource(page: Page):
+    """The library resource of the event's replay, in the page's language when translated
+    and live (else as linked); None when there is none or it is not live."""
+    resource = page.replay_resource
+    if resource is None or not resource.live:
+        return None
+    translated = resource.get_translation_or_none(page.locale)
+    if translated is not None and translated.live:
+        return translated.specific
+    return resource
 
 
 def series_events(page: Page) -> list[Page]:
@@ -146,14 +159,31 @@ def series_events(page: Page) -> list[Page]:
     )
 
 
+def _listed_under(index_page) -> Q:
+    """The events an index lists: its own, and those of its translations (the French index)
+    not translated into its language yet, shown in their own language."""
+    EventPage = _model("EventPage")
+    listed = Q(path__startswith=index_page.path, depth=index_page.depth + 1)
+    others = Page.objects.filter(translation_key=index_page.translation_key).exclude(
+        pk=index_page.pk
+    )
+    translated = EventPage.objects.filter(locale_id=index_page.locale_id).values("translation_key")
+    for other in others.values("path", "depth"):
+        listed |= Q(path__startswith=other["path"], depth=other["depth"] + 1) & ~Q(
+            translation_key__in=translated
+        )
+    return listed
+
+
 def index_context(*, index_page, params) -> dict:
     EventPage = _model("EventPage")
     language = translation.get_language() or "fr"
     now = timezone.now()
     events = (
         EventPage.objects.live()
-        .child_of(index_page)
+        .filter(_listed_under(index_page))
         .filter(Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=now - CANCELLED_KEPT))
+        .select_related("locale")
     )
     theme = None
     if params.get("theme"):
@@ -175,6 +205,8 @@ def index_context(*, index_page, params) -> dict:
     for event in (*upcoming, *past):
         # Shown in the reader's language (the prefetch holds the rows editors picked).
         event.card_themes = [by_key.get(t.translation_key, t) for t in event.themes.all()]
+        other = event.locale.language_code
+        event.other_language = "" if event.locale_id == index_page.locale_id else other
     return {
         "upcoming": upcoming,
         "past": past,
@@ -188,14 +220,20 @@ def index_context(*, index_page, params) -> dict:
 
 
 def upcoming_events(*, language: str, limit: int = 3) -> list[Page]:
+    """The next events, in `language` where translated, else in their own (marked by
+    `other_language`). One query."""
     EventPage = _model("EventPage")
-    return with_seat_states(
-        list(
-            EventPage.objects.live()
-            .filter(locale__language_code=language, cancelled=False, start__gte=timezone.now())
-            .order_by("start")[:limit]
-        )
+    pages = (
+        EventPage.objects.live()
+        .filter(cancelled=False, start__gte=timezone.now())
+        .select_related("locale")
+        .order_by("start", "pk")[: limit * 2]  # each event: at most one page per language
     )
+    chosen = in_language(pages, language, limit)
+    for page in chosen:
+        code = page.locale.language_code
+        page.other_language = "" if code == language else code
+    return with_seat_states(chosen)
 
 
 def my_events(*, user) -> dict:

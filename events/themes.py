@@ -80,3 +80,49 @@ def event_theme_keys(event: Model) -> set:
 def on_themes_q(theme_keys) -> Q:
     """Filters EventPage rows down to those filed under one of these themes (by key)."""
     return Q(themes__translation_key__in=list(theme_keys))
+
+
+def in_language(pages, language: str, limit: int) -> list:
+    """One page per event, in `language` when translated (else its original), in order."""
+    chosen: dict = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == language and current.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return list(chosen.values())[:limit]
+
+
+def upcoming_on_themes(*, theme_keys, language: str, limit: int = 3) -> list:
+    """The next events (not cancelled) filed under any of the themes (translation keys), in
+    the reader's language where translated, else in French, marked by their `locale`. One
+    query, whatever the number of events."""
+    from django.utils import timezone
+
+    keys = list(theme_keys)
+    if not keys:
+        return []
+    through = _model("EventPage").themes.through
+    filed = through.objects.filter(theme__translation_key__in=keys).values("eventpage_id")
+    pages = (
+        _model("EventPage")
+        .objects.live()
+        .filter(pk__in=filed, cancelled=False, start__gte=timezone.now())
+        .select_related("locale")
+        .order_by("start", "pk")[: limit * 2]  # each event: at most one page per language
+    )
+    return in_language(pages, language, limit)
+
+
+def events_of_replay(*, resource, language: str) -> list:
+    """The events whose replay is `resource` (in any of its translations), in the reader's
+    language. One query."""
+    pages = (
+        _model("EventPage")
+        .objects.live()
+        .filter(replay_resource__translation_key=resource.translation_key)
+        .select_related("locale")
+        .order_by("-start", "pk")[:4]
+    )
+    return in_language(pages, language, 2)

@@ -45,6 +45,24 @@ def latest_topics(*, user, handler=None, limit: int = 5) -> list[Topic]:
     )
 
 
+def solved_topics_on_themes(*, user, theme_keys, handler=None, limit: int = 3) -> list[Topic]:
+    """The latest solved topics (most recently accepted first) in the forums filed under any
+    of the themes (cms.Theme translation keys) that `user` may read. Fixed queries."""
+    from .categories import forum_ids_on_themes
+
+    forum_ids = forum_ids_on_themes(theme_keys)
+    if not forum_ids:
+        return []
+    readable = set(readable_forum_ids(user, handler=handler))
+    return list(
+        Topic.approved_objects.filter(
+            forum_id__in=forum_ids & readable, community_solution__isnull=False
+        )
+        .select_related("forum")
+        .order_by("-community_solution__accepted_at", "-pk")[:limit]
+    )
+
+
 def unanswered_topics(*, user, handler=None, now=None):
     """Approved, unlocked topics nobody has answered 48 hours after they were asked, in the
     forums `user` may read; the longest waiting last."""

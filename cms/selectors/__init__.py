@@ -27,7 +27,13 @@ from .detail import resource_detail, toolkit_detail
 from .facets import Facet, Option
 from .filters import FILTERS
 from .listing import Listing, library_listing
-from .themes import localized_themes, theme_for_slug, themes_by_key, themes_in_language
+from .themes import (
+    localized_themes,
+    resources_on_themes,
+    theme_for_slug,
+    themes_by_key,
+    themes_in_language,
+)
 from .visibility import visible_resources
 
 __all__ = [
@@ -42,6 +48,7 @@ __all__ = [
     "library_version",
     "localized_themes",
     "resource_detail",
+    "resources_on_themes",
     "theme_for_slug",
     "themes_by_key",
     "themes_in_language",

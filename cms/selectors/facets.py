@@ -96,13 +96,24 @@ def _summed(combos: list[tuple], active: dict[str, str], excluding: str | None) 
     return sums
 
 
+def theme_label(theme) -> str:
+    """A theme's name in a filter's list, "(en français)" after it when not translated."""
+    from hub.templatetags.hub_tags import LANGUAGE_NOTES
+
+    other = getattr(theme, "other_language", "")
+    return f"{theme.name} {LANGUAGE_NOTES[other]}" if other in LANGUAGE_NOTES else theme.name
+
+
 def build_facets(*, themes, counts: FacetCounts, active: dict, labels: dict) -> list[Facet]:
     """The four facets in display order, their options counted and the active ones marked."""
     facets = [
         Facet(
             "theme",
             labels["theme"],
-            [Option(t.slug, t.name, counts.theme.get(t.translation_key, 0)) for t in themes],
+            [
+                Option(t.slug, theme_label(t), counts.theme.get(t.translation_key, 0))
+                for t in themes
+            ],
         ),
         Facet(
             "format",

@@ -11,6 +11,7 @@ from .cards import decorate, page_of_cards
 from .facets import Facet, build_facets, facet_counts
 from .filters import FilteredResources, filter_choices, filter_labels, parse_filters
 from .registry import cms_model
+from .themes import themes_in_language
 from .visibility import public_q, visible_resources
 
 TOOLKITS_SHOWN = 6
@@ -103,13 +104,9 @@ def library_listing(*, index, params, user=None) -> Listing:
 
 
 def _themes(locale: int, version: int) -> list:
-    """The themes of the reader's locale, in their order (cached)."""
-    return cached(
-        f"cms:themes:{version}:{locale}",
-        lambda: list(
-            cms_model("Theme").objects.filter(locale_id=locale).order_by("sort_order", "name")
-        ),
-    )
+    """The themes readers of the locale see, in their order (cached): theirs, and those not
+    translated yet, marked by `other_language`."""
+    return cached(f"cms:themes:{version}:{locale}", lambda: themes_in_language(locale_id=locale))
 
 
 def _toolkits(index, locale: int, version: int) -> list[dict]:

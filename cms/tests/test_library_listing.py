@@ -122,6 +122,7 @@ def test_english_readers_see_french_only_resources_marked_as_such(
     assert "Backups" in html and "Sauvegardes" not in html
     assert "Sondage respectueux" in html and 'href="/en/resources/sondage/"' in html
     assert "Not translated yet" in html
+    assert '<span class="lang-note" lang="fr">(en français)</span>' in html
     only_english = client.get("/en/resources/?lang=en").content.decode()
     assert "Backups" in only_english and "Sondage respectueux" not in only_english
     # The English theme filter matches resources tagged with the French theme.
@@ -205,3 +206,20 @@ def test_each_filter_says_all_in_agreement_with_its_noun(client, library, themes
     assert ">Toutes</option>" not in html and ">Tous</option>" not in html
     english = client.get("/en/resources/").content.decode()
     assert '<option value="">All languages</option>' in english
+
+
+def test_english_readers_see_a_theme_not_translated_yet_marked_as_french(client, library, themes):
+    from .factories import make_theme
+
+    french_only = make_theme(slug="accessibilite", name="Accessibilité")
+    resource = make_resource(library, title="Documents accessibles", themes=[french_only])
+    translate(resource, title="Accessible documents", slug="accessible-documents")
+    html = client.get("/en/resources/").content.decode()
+    assert "Accessible documents" in html
+    # On the card and in the theme filter, in French and said to be.
+    assert '<span class="tag" lang="fr">Accessibilité <span class="lang-note" lang="fr">' in html
+    assert ">Accessibilité (en français) (1)</option>" in html
+    filtered = client.get("/en/resources/?theme=accessibilite").content.decode()
+    assert "Accessible documents" in filtered
+    page = client.get("/en/resources/accessible-documents/").content.decode()
+    assert '<span class="tag" lang="fr">Accessibilité <span class="lang-note"' in page

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.models import HomePage, Theme
+from cms.models import HomePage, ResourcePage, Theme
 from events.models import EventIndexPage, EventPage, EventSeries, Registration
 from hub.accounts.models import User
 
@@ -66,7 +66,9 @@ def seed(log) -> None:
     created = 0
     for spec in data["events"]:
         french, english_text = spec["fr"], spec["en"]
-        if EventPage.objects.filter(slug=french["slug"], locale=index.locale).exists():
+        existing = EventPage.objects.filter(slug=french["slug"], locale=index.locale).first()
+        if existing is not None:
+            _link_replay(existing, spec)
             continue
         start = timezone.make_aware(
             datetime.combine(today + timedelta(days=spec["days_from_today"]), spec["time"])
@@ -91,6 +93,7 @@ def seed(log) -> None:
             )
         )
         page.themes.set([themes[key] for key in spec["themes"] if key in themes])
+        page.replay_resource = _replay_resource(spec)
         page.save_revision().publish()
         english = page.copy_for_translation(en)
         english.title = english_text["title"]
@@ -103,6 +106,22 @@ def seed(log) -> None:
         created += 1
         _registrations(page)
     log(f"events: {created} new, {EventPage.objects.count()} pages in all")
+
+
+def _replay_resource(spec: dict):
+    slug = spec.get("replay_resource")
+    if not slug:
+        return None
+    return ResourcePage.objects.filter(locale__language_code="fr", slug=slug).first()
+
+
+def _link_replay(page: EventPage, spec: dict) -> None:
+    """The replay's library resource, on the event and its translation (once)."""
+    resource = _replay_resource(spec)
+    if resource is not None and page.replay_resource_id is None:
+        EventPage.objects.filter(translation_key=page.translation_key).update(
+            replay_resource=resource
+        )
 
 
 def _registrations(page: EventPage) -> None:

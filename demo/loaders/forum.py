@@ -21,7 +21,8 @@ from machina.apps.forum_permission.models import (
     UserForumPermission,
 )
 
-from forum.models import Reaction, TopicSolution
+from cms.models import Theme
+from forum.models import ForumCategory, Reaction, TopicSolution
 
 from . import content
 
@@ -63,7 +64,20 @@ def seed_forums(log) -> None:
                     permission=permission,
                     defaults={"has_perm": False},
                 )
+        _category(forum, spec)
     log(f"{Forum.objects.count()} forums")
+
+
+def _category(forum, spec: dict) -> None:
+    """The forum's English words and themes (set once: staff may change them after)."""
+    category, created = ForumCategory.objects.get_or_create(
+        forum=forum,
+        defaults={"name_en": spec["en"]["name"], "description_en": spec["en"]["description"]},
+    )
+    if created:
+        fr_slugs = {t["key"]: t["fr"]["slug"] for t in content("cms")["themes"]}
+        slugs = [fr_slugs[key] for key in spec.get("themes", [])]
+        category.themes.set(Theme.objects.filter(locale__language_code="fr", slug__in=slugs))
 
 
 def seed_moderators() -> None:

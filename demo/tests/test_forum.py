@@ -37,6 +37,10 @@ def test_demo_discussions_are_realistic_and_idempotent(client):
     assert "Double authentification pour les bénévoles?" not in html  # asked today
     index = client.get("/fr/forum/").content.decode()
     assert "Espace équipe" not in index
+    # Every category names and describes itself in English too.
+    english = client.get("/en/forum/").content.decode()
+    assert "Help requests" in english and "Passwords, backups, phishing" in english
+    assert "(en français)" not in english and "Demandes d&#x27;aide" not in english
 
 
 def test_demo_moderators_moderate_without_being_superusers(client):

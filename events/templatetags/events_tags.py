@@ -19,6 +19,32 @@ def upcoming_events(context, limit: int = 3):
     }
 
 
+@register.inclusion_tag("events/tags/events_on_themes.html", takes_context=True)
+def events_on_themes(context, themes, limit: int = 3):
+    """`{% events_on_themes themes %}`: the next events on these themes (cms.Theme), for a
+    resource page or any page filed under themes. One query."""
+    from events.themes import upcoming_on_themes
+
+    language = translation.get_language() or "fr"
+    keys = [theme.translation_key for theme in themes or []]
+    return {
+        "events": upcoming_on_themes(theme_keys=keys, language=language, limit=limit),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("events/tags/replay_of.html", takes_context=True)
+def replay_of_events(context, resource):
+    """`{% replay_of_events page %}`: on a replay resource, the webinar it records."""
+    from events.themes import events_of_replay
+
+    language = translation.get_language() or "fr"
+    return {
+        "events": events_of_replay(resource=resource, language=language),
+        "request": context.get("request"),
+    }
+
+
 @register.filter
 def event_when(page) -> str:
     """ "mardi 3 novembre 2026, de 13 h 30 à 15 h" in the active language."""

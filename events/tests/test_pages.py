@@ -256,3 +256,22 @@ def test_the_admin_edits_event_pages_and_links_to_registrations(make_event, make
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
     listing = client.get(f"/admin/pages/{page.get_parent().pk}/")
     assert url("registrations", page.pk) in listing.content.decode()
+
+
+def test_english_lists_show_a_french_only_event_marked_as_french(index, make_event, client):
+    translated = make_event(title="Webinaire traduit")
+    event_translation(translated, title="Translated webinar")
+    make_event(title="Atelier en français seulement", summary="Seulement en français.")
+    theme = event_theme("accessibilite", "Accessibilité")
+    make_event(title="Atelier accessible", themes=[theme])
+    html = client.get("/en/events/").content.decode()
+    assert "Translated webinar" in html and "Webinaire traduit" not in html
+    assert 'lang="fr">Atelier en français seulement</a> <span class="lang-note" lang="fr">' in (
+        html
+    )
+    assert '<p lang="fr">Seulement en français.</p>' in html
+    assert ">Accessibilité (en français)</option>" in html
+    french = client.get("/fr/evenements/").content.decode()
+    assert "Webinaire traduit" in french and "(en français)" not in french
+    home = client.get("/en/").content.decode()
+    assert "Translated webinar" in home and "Atelier en français seulement" in home

@@ -6,6 +6,7 @@ import functools
 import inspect
 
 from django import template
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -43,6 +44,18 @@ def unanswered_questions(context, limit: int = 5):
     user, handler = _user_and_handler(context)
     topics = list(unanswered_topics(user=user, handler=handler)[:limit])
     return {"topics": topics, "request": request}
+
+
+@register.inclusion_tag("community/tags/solved_on_themes.html", takes_context=True)
+def solved_discussions_on_themes(context, themes, limit: int = 3):
+    """`{% solved_discussions_on_themes themes %}`: the latest solved discussions in the
+    forum categories filed under these themes (cms.Theme) that the reader may read."""
+    from forum.selectors import solved_topics_on_themes
+
+    user, handler = _user_and_handler(context)
+    keys = [theme.translation_key for theme in themes or []]
+    topics = solved_topics_on_themes(user=user, theme_keys=keys, handler=handler, limit=limit)
+    return {"topics": topics, "request": context.get("request")}
 
 
 @register.inclusion_tag("forum/forum_list.html", takes_context=True)
@@ -101,6 +114,54 @@ def forum_i18n() -> dict:
         "previewUrl": reverse("community:preview"),
         "membersUrl": reverse("community:member_autocomplete"),
     }
+
+
+# --- forum categories in the reader's language (forum/categories.py) ----------------------
+
+
+@register.filter
+def forum_name(forum) -> str:
+    """The forum's name in the reader's language, plain text (titles, sentences)."""
+    from forum.categories import forum_name as name
+
+    return name(forum) if forum is not None else ""
+
+
+@register.filter
+def forum_label(forum) -> str:
+    """The forum's name for a list or a heading: in the reader's language, or the French
+    name marked "(en français)" when it has no English one yet."""
+    from django.utils.html import format_html
+
+    from forum.categories import forum_name as name
+    from forum.categories import is_translated
+    from hub.templatetags.hub_tags import language_note
+
+    if forum is None:
+        return ""
+    if is_translated(forum):
+        return name(forum)
+    return format_html('<span lang="fr">{}</span> {}', forum.name, language_note("fr"))
+
+
+@register.filter
+def forum_description(forum) -> str:
+    """The forum's description in the reader's language (English: escaped plain text),
+    else machina's rendered French one, marked as French."""
+    from django.utils.html import format_html, linebreaks
+
+    from forum.categories import forum_description_en
+
+    english = forum_description_en(forum)
+    if english:
+        return mark_safe(linebreaks(english, autoescape=True))  # noqa: S308 (escaped)
+    rendered = getattr(getattr(forum, "description", None), "rendered", "") or ""
+    if not rendered:
+        return ""
+    if translation.get_language() == "fr":
+        return rendered
+    # machina's description rendered by forum.markup (sanitised) when staff saved it.
+    return format_html('<div lang="fr">{}</div>', rendered)
 
 
 @register.filter

@@ -60,3 +60,31 @@ def test_staff_give_a_forum_its_english_words_and_themes_in_the_admin(admin_clie
     html = page.content.decode()
     assert 'name="community_category-0-name_en"' in html
     assert "Gouvernance des données" in html
+
+
+def test_the_english_forum_lists_categories_in_english_or_marks_them_in_french(client, site):
+    from .factories import programme_forums, topic_with_first_post
+
+    forums = programme_forums()
+    help_forum = forums["Demandes d'aide"]
+    help_forum.description = "Posez votre question."
+    help_forum.save()
+    ForumCategory.objects.create(
+        forum=help_forum, name_en="Help requests", description_en="Ask your question."
+    )
+    topic = topic_with_first_post(forum=help_forum, subject="Un sujet")
+    english = client.get("/en/forum/").content.decode()
+    assert "Help requests" in english and "Ask your question." in english
+    assert "Posez votre question." not in english and "Demandes d&#x27;aide" not in english
+    # No English words yet: the French name, said to be French.
+    marked = '<span lang="fr">Cybersécurité</span> <span class="lang-note" lang="fr">(en français)'
+    assert marked in english
+    french = client.get("/fr/forum/").content.decode()
+    assert "Demandes d&#x27;aide" in french and "Posez votre question." in french
+    assert "Help requests" not in french and "(en français)" not in french
+    forum_page = client.get(f"/en/forum/forum/{help_forum.slug}-{help_forum.pk}/").content.decode()
+    assert "<h1>Help requests</h1>" in forum_page and "Ask your question." in forum_page
+    topic_page = client.get(
+        f"/en/forum/forum/{help_forum.slug}-{help_forum.pk}/topic/{topic.slug}-{topic.pk}/"
+    ).content.decode()
+    assert "Help requests" in topic_page  # the breadcrumb

@@ -1,4 +1,5 @@
-"""Layout helpers shared by every room: language links, Québec time formats."""
+"""Layout helpers shared by every room: language links, Québec time formats, the note on
+an item shown in the other language."""
 
 import datetime
 
@@ -89,6 +90,23 @@ def qc_number(value) -> str:
         return formats.number_format(value, use_l10n=True, force_grouping=True)
     except (TypeError, ValueError):
         return str(value)
+
+
+# Said in the item's own language, as a language menu names each language in itself.
+LANGUAGE_NOTES = {"fr": "(en français)", "en": "(in English)"}
+
+
+@register.filter
+def language_note(code) -> str:
+    """`{{ item.language|language_note }}`: "(en français)" beside a French item listed on an
+    English page (no translation yet), "(in English)" the other way round; "" when `code`
+    is the page's language. The note carries its own `lang`."""
+    from django.utils.html import format_html
+
+    code = str(code or "")[:2]
+    if not code or code == (translation.get_language() or "")[:2] or code not in LANGUAGE_NOTES:
+        return ""
+    return format_html('<span class="lang-note" lang="{}">{}</span>', code, LANGUAGE_NOTES[code])
 
 
 @register.filter
