@@ -9,6 +9,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import translation_admin
 from .models import Theme
 
 
@@ -46,3 +47,9 @@ def protect_unpublished_documents(document, request):
     if not document_is_public(document):
         raise Http404
     return None
+
+
+# Translation goes through review (cms/translation_admin.py). Order -1: before
+# wagtail-localize's own hooks, which would otherwise answer first.
+hooks.register("before_edit_page", translation_admin.submit_for_review, order=-1)
+hooks.register("register_admin_urls", translation_admin.urls, order=-1)
