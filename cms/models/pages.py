@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from ..admin_forms import LibraryPageForm
 from ..blocks import ResourceBodyBlock, ToolkitStepBlock, stream_text
 from ..selectors import library_listing, resource_detail, toolkit_detail
 from .taxonomy import Audience, Format, Level
@@ -148,8 +149,10 @@ class ResourcePage(LibraryPageMixin, Page):
             ],
             heading=_("Classification"),
         ),
-        FieldPanel("related_resources"),
+        FieldPanel("related_resources", widget=forms.CheckboxSelectMultiple),
     ]
+    # Themes and related resources of the page's own language only (cms/admin_forms.py).
+    base_form_class = LibraryPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -200,6 +203,7 @@ class ToolkitPage(LibraryPageMixin, Page):
         FieldPanel("steps"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = LibraryPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("intro"),
