@@ -98,3 +98,25 @@ def urls():
             name="hub_update_translations",
         )
     ]
+
+
+def format_comment_dates_through_the_locale():
+    """wagtail-localize 1.14 dates its "Traduit manuellement le {date}" with strftime, so
+    the month is English ("1 December 2026") in every language. The same comments, dated
+    through the locale's DATE_FORMAT (hub/formats). Called once from CmsConfig.ready()."""
+    from django.utils import formats, timezone
+    from wagtail_localize.models import StringTranslation
+
+    def get_comment(self):
+        date = formats.date_format(timezone.localtime(self.updated_at), "DATE_FORMAT")
+        if self.tool_name:
+            return _("Translated with {tool_name} on {date}").format(
+                tool_name=self.tool_name, date=date
+            )
+        if self.translation_type == self.TRANSLATION_TYPE_MANUAL:
+            return _("Translated manually on {date}").format(date=date)
+        if self.translation_type == self.TRANSLATION_TYPE_MACHINE:
+            return _("Machine translated on {date}").format(date=date)
+        return None
+
+    StringTranslation.get_comment = get_comment

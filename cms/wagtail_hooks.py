@@ -1,10 +1,15 @@
 """Admin screens of the CMS room, and the rule that keeps documents of drafts and private
 pages from being downloaded by guessing their address."""
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -53,3 +58,17 @@ def protect_unpublished_documents(document, request):
 # wagtail-localize's own hooks, which would otherwise answer first.
 hooks.register("before_edit_page", translation_admin.submit_for_review, order=-1)
 hooks.register("register_admin_urls", translation_admin.urls, order=-1)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_words_in_the_admin_language():
+    words = {
+        "moreActions": gettext("More actions"),
+        "saveSelected": gettext("Save the selection"),
+        "translation": gettext("{source} to {target} translation"),
+    }
+    return format_html(
+        '<script src="{}" data-hub-words="{}" defer></script>',
+        versioned_static("cms/js/admin-words.js"),
+        json.dumps(words),
+    )
