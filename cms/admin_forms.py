@@ -1,5 +1,5 @@
 """The editing forms of library pages (base_form_class of ResourcePage and ToolkitPage):
-an editor chooses among the themes and resources of the page's own language only."""
+an editor chooses among the themes of the page's own language only."""
 
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,8 +25,6 @@ class LibraryPageForm(WagtailAdminPageForm):
             return
         if "themes" in self.fields:
             self._limit_themes(locale_id)
-        if "related_resources" in self.fields:
-            self._limit_related_resources(locale_id)
 
     def _limit_themes(self, locale_id):
         from .models import Theme
@@ -50,12 +48,3 @@ class LibraryPageForm(WagtailAdminPageForm):
             .order_by("sort_order", "name")
         )
         field.label_from_instance = ThemeChoiceLabels(locale_id)
-
-    def _limit_related_resources(self, locale_id):
-        from .models import ResourcePage
-
-        chosen = [getattr(page, "pk", page) for page in self.initial.get("related_resources") or []]
-        others = ResourcePage.objects.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        self.fields["related_resources"].queryset = others.order_by("title")

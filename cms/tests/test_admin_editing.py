@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from cms.models import ResourcePage
+from cms.models import RelatedResource, ResourcePage
 
 from .factories import locale, make_resource, make_toolkit, translate
 
@@ -40,18 +40,33 @@ def test_an_english_page_shows_its_french_theme_as_the_english_one(
     assert re.search(rf'value="{english_cyber.pk}"[^>]*checked', html)
 
 
-def test_related_resources_offer_resources_of_the_page_language_only(
+def test_related_resources_are_chosen_with_a_resource_chooser_not_a_list_of_titles(
     client, editor, library, english_library
 ):
     page = make_resource(library, title="Page éditée")
-    make_resource(library, title="Voisine française")
+    neighbour = make_resource(library, title="Voisine française")
     make_resource(english_library, title="English neighbour")
+    page.related_links = [RelatedResource(resource=neighbour)]
+    page.save_revision().publish()
     client.force_login(editor)
     html = client.get(f"/admin/pages/{page.pk}/edit/").text
-    start = html.index('name="related_resources"')
-    field = html[start - 3000 : start + 3000]
-    assert "Voisine française" in field
-    assert "English neighbour" not in field
+    assert 'name="related_resources"' not in html  # no multi-select of every title
+    assert "English neighbour" not in html
+    assert "Voisine française" in html  # the chosen one, in the chooser
+    assert "cms.resourcepage" in html  # the chooser opens on resources only
+    response = client.get("/admin/choose-page/", {"page_type": "cms.resourcepage"})
+    listing = response.json()["html"]
+    assert "Voisine française" in listing and "English neighbour" not in listing
+
+
+def test_related_resources_show_on_the_page_in_the_order_chosen(client, library):
+    first = make_resource(library, title="Deuxième par le titre")
+    second = make_resource(library, title="Avant par le titre")
+    page = make_resource(library, title="Guide principal")
+    page.related_links = [RelatedResource(resource=first), RelatedResource(resource=second)]
+    page.save_revision().publish()
+    html = client.get(page.url).text
+    assert html.index("Deuxième par le titre") < html.index("Avant par le titre")
 
 
 def test_the_page_chooser_opens_in_the_editor_language_library_not_at_the_root(
@@ -129,6 +144,7 @@ def test_editing_a_page_in_french_keeps_its_themes_on_save(client, editor, libra
             "level": "beginner",
             "audience": "everyone",
             "comments": inline_formset([]),
+            "related_links": inline_formset([]),
         }
     )
     data["themes"] = [themes["data"].pk]
