@@ -72,3 +72,8 @@ def admin_words_in_the_admin_language():
         versioned_static("cms/js/admin-words.js"),
         json.dumps(words),
     )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', versioned_static("cms/css/admin.css"))

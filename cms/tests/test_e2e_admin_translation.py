@@ -46,6 +46,14 @@ def test_a_writer_translates_in_french_and_submits_for_review(daphne_server, chr
         page.goto(f"{daphne_server}/admin/pages/{french.pk}/edit/")
         page.wait_for_function("() => document.querySelector('.xdsoft_save_selected')")
         assert _english_words(page) == []
+        # "Ressources connexes" is a chooser of resources, opened at the French library,
+        # whose titles stay readable on a phone (cms/static/cms/css/admin.css).
+        page.get_by_text("Ajouter un(e) ressource connexe").click()
+        modal = page.locator(".modal-content")
+        modal.get_by_text("Ressources", exact=True).first.wait_for()
+        title_cell = modal.locator("table.listing.chooser tbody tr td:nth-child(2)").first
+        assert title_cell.bounding_box()["width"] > min(width * 0.3, 300)
+        modal.locator("button.close").first.click()
 
         page.goto(f"{daphne_server}/admin/pages/{english.pk}/edit/")
         page.get_by_text("Traduction : Français → English").first.wait_for()
