@@ -5,10 +5,12 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Page, ReferenceIndex
 from wagtail.snippets.models import register_snippet
@@ -77,3 +79,21 @@ def admin_words_in_the_admin_language():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', versioned_static("cms/css/admin.css"))
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_menu_item():
+    """A place of its own for translation (wagtail-localize keeps its report among
+    Wagtail's reports): what is translated, in which language, and what is still waiting."""
+    return TranslationsMenuItem(
+        _("Translations"),
+        reverse("wagtail_localize:translations_report"),
+        icon_name="site",
+        name="hub-translations",
+        order=260,
+    )

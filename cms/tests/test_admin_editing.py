@@ -152,3 +152,11 @@ def test_editing_a_page_in_french_keeps_its_themes_on_save(client, editor, libra
     assert response.status_code == 302, response.context["form"].errors
     revision = ResourcePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert [theme.pk for theme in revision.themes.all()] == [themes["data"].pk]
+
+
+def test_editors_find_translations_in_the_main_menu(client, editor, library):
+    client.force_login(editor)
+    html = client.get("/admin/").text
+    assert '"name": "hub-translations"' in html  # in the main menu, not only in Rapports
+    assert "/admin/localize/reports/translations/" in html
+    assert client.get("/admin/localize/reports/translations/").status_code == 200
