@@ -12,6 +12,9 @@ class CmsConfig(AppConfig):
 
         hooks.register()
         self.connect_cache_invalidation()
+        from .translation_admin import format_comment_dates_through_the_locale
+
+        format_comment_dates_through_the_locale()
 
     def connect_cache_invalidation(self):
         from django.db.models.signals import post_delete, post_save

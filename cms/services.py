@@ -178,3 +178,36 @@ def library_changed(**kwargs) -> None:
         cache.incr(LIBRARY_VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value does
         cache.set(LIBRARY_VERSION_KEY, 2, None)
+
+
+@transaction.atomic
+def translation_submit_for_review(*, page: Page, user):
+    """Saves what the translation editor holds as a new draft revision of the translated
+    page and submits it to the page's review workflow (resumed if a reviewer asked for
+    changes). Publishes nothing, and leaves a live page's public content as it is: the
+    revision holds the new text until a reviewer approves it. Raises ValidationError when
+    the translated page is not valid, LookupError when no workflow applies."""
+    from wagtail.models import WorkflowState
+    from wagtail_localize.models import Translation, TranslationLog
+
+    translation = Translation.objects.select_related("source", "target_locale").get(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    )
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise LookupError("no review workflow applies to this page")
+    # Not save_target(publish=False): it writes the translated text into the page row
+    # first, which is what visitors read on a live page.
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    revision = draft.save_revision(user=user, log_action=True)
+    TranslationLog.objects.create(
+        source=translation.source, locale=translation.target_locale, revision=revision
+    )
+    page = Page.objects.get(pk=page.pk)
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+        return state
+    return workflow.start(page, user)

@@ -8,12 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from cms.admin_chooser import LocaleBrowseView
 from hub import views as hub_views
 
 urlpatterns = [
     path("healthz", hub_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("langue/<str:code>/", hub_views.switch_language, name="switch_language"),
+    # Wagtail's page chooser, opened at the editor's language instead of "Root".
+    path("admin/choose-page/", LocaleBrowseView.as_view(), name="hub_choose_page"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,6 +1,7 @@
 from .members import SavedResource, ThemeFollow, ToolkitStepDone
 from .pages import (
     HomePage,
+    RelatedResource,
     ResourceIndexPage,
     ResourcePage,
     StandardPage,
@@ -14,6 +15,7 @@ __all__ = [
     "Format",
     "HomePage",
     "Level",
+    "RelatedResource",
     "ResourceIndexPage",
     "ResourcePage",
     "SavedResource",

@@ -8,14 +8,15 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from ..admin_forms import LibraryPageForm
 from ..blocks import ResourceBodyBlock, ToolkitStepBlock, stream_text
 from ..selectors import library_listing, resource_detail, toolkit_detail
 from ..selectors.follows import theme_filter_follow
@@ -133,9 +134,6 @@ class ResourcePage(LibraryPageMixin, Page):
     reading_time = models.PositiveSmallIntegerField(
         _("reading time (minutes)"), default=1, editable=False
     )
-    related_resources = ParentalManyToManyField(
-        "self", blank=True, symmetrical=False, verbose_name=_("related resources")
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -150,8 +148,16 @@ class ResourcePage(LibraryPageMixin, Page):
             ],
             heading=_("Classification"),
         ),
-        FieldPanel("related_resources"),
+        # A page chooser limited to resources, opened at the library (cms/admin_chooser.py).
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="resource",
+            heading=_("Related resources"),
+            label=_("related resource"),
+        ),
     ]
+    # Themes of the page's own language only (cms/admin_forms.py).
+    base_form_class = LibraryPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
@@ -182,6 +188,21 @@ class ResourcePage(LibraryPageMixin, Page):
         return context
 
 
+class RelatedResource(Orderable):
+    """A resource a resource page points to, in the order the editor chose."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="related_links")
+    resource = models.ForeignKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("resource")
+    )
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related resource")
+        verbose_name_plural = _("related resources")
+
+
 class ToolkitPage(LibraryPageMixin, Page):
     """A learning path: an introduction, what you will be able to do, ordered steps."""
 
@@ -202,6 +223,7 @@ class ToolkitPage(LibraryPageMixin, Page):
         FieldPanel("steps"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = LibraryPageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("intro"),

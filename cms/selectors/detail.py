@@ -2,7 +2,6 @@
 under the other language's library (not translated yet) gets its themes, related
 resources and library link in the reader's language where they exist."""
 
-from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from .registry import cms_model
@@ -25,12 +24,11 @@ def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
 
 
 def _related_resources(page):
-    """The live, public related resources. In Wagtail's preview the page carries its form's
-    choice as modelcluster's in-memory stand-in, which has no .live(): read it by id."""
-    related = page.related_resources.all()
-    if not isinstance(related, QuerySet):
-        related = cms_model("ResourcePage").objects.filter(pk__in=[r.pk for r in related])
-    return related.live().public()[:6]
+    """The live, public related resources, in the editor's order (also in Wagtail's
+    preview, where the links are modelcluster's unsaved, in-memory rows)."""
+    ids = [link.resource_id for link in page.related_links.all()]
+    found = cms_model("ResourcePage").objects.filter(pk__in=ids).live().public().in_bulk()
+    return [found[pk] for pk in ids if pk in found][:6]
 
 
 def toolkit_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:

@@ -38,3 +38,27 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(db):
+    """A writer (Rédaction): edits and translates pages, may not publish."""
+    from django.contrib.auth.models import Group
+
+    from hub.accounts.tests.factories import UserFactory
+
+    user = UserFactory(first_name="Rita", last_name="Rédaction")
+    user.groups.add(Group.objects.get(name="Rédaction"))
+    return user
+
+
+@pytest.fixture
+def reviewer(db):
+    """A reviewer (Révision): approves and publishes."""
+    from django.contrib.auth.models import Group
+
+    from hub.accounts.tests.factories import UserFactory
+
+    user = UserFactory(first_name="Rémi", last_name="Révision")
+    user.groups.add(Group.objects.get(name="Révision"))
+    return user

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cms.models import ResourcePage, compute_reading_time
+from cms.models import RelatedResource, ResourcePage, compute_reading_time
 
 from .factories import make_resource, make_toolkit, translate
 
@@ -130,7 +130,7 @@ def test_previewing_a_resource_with_related_resources_does_not_fail(rf, library)
 
     other = make_resource(library, title="Guide voisin")
     page = make_resource(library, title="Guide principal")
-    page.related_resources = [other]  # as the preview's unsaved form sets it
+    page.related_links = [RelatedResource(resource=other)]  # as the preview's unsaved form
     request = rf.get("/")
     request.user = AnonymousUser()
     related = resource_detail(page=page, request=request)["related"]

@@ -13,24 +13,6 @@ from .factories import locale, make_resource
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(db):
-    from hub.accounts.tests.factories import UserFactory
-
-    user = UserFactory(first_name="Rita", last_name="Rédaction")
-    user.groups.add(Group.objects.get(name="Rédaction"))
-    return user
-
-
-@pytest.fixture
-def reviewer(db):
-    from hub.accounts.tests.factories import UserFactory
-
-    user = UserFactory(first_name="Rémi", last_name="Révision")
-    user.groups.add(Group.objects.get(name="Révision"))
-    return user
-
-
 def test_the_migration_creates_the_two_editorial_groups(db):
     writing, review = Group.objects.get(name="Rédaction"), Group.objects.get(name="Révision")
     codenames = lambda group: set(  # noqa: E731

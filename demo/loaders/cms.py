@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from cms.models import HomePage, ResourcePage, StandardPage, Theme, ToolkitPage
+from cms.models import HomePage, RelatedResource, ResourcePage, StandardPage, Theme, ToolkitPage
 from cms.services import library_setup, site_setup
 
 from . import content
@@ -170,13 +170,13 @@ def _relate(pages) -> None:
     for spec in resources:
         key = spec["key"]
         for lang, page in pages[key].items():
-            if page.related_resources.exists():
+            if page.related_links.exists():
                 continue
             neighbours = [other for other in by_theme[spec["themes"][0]] if other != key]
             related = [pages[other].get(lang) for other in neighbours]
             related = [other for other in related if other is not None][:3]
             if related:
-                page.related_resources.set(related)
+                page.related_links = [RelatedResource(resource=other) for other in related]
                 page.save_revision().publish()
 
 

@@ -285,6 +285,11 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# "Traduire cette page" makes a draft, never a published copy: translations go through the
+# same review as any page (cms/translation_admin.py submits them to the workflow).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Wagtail's own login form leaves "Password" unlabelled, hence English in French.
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.accounts.admin_forms.AdminLoginForm"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -41,7 +41,8 @@ HUB_ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 # Wagtail shows each admin user's Gravatar: it would send a hash of their email address
-# to gravatar.com from every admin page (and need a third-party img-src). Initials instead.
+# to gravatar.com from every admin page (and need a third-party img-src). Initials instead
+# (hub/accounts/wagtail_hooks.py).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 HUB_PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
