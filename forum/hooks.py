@@ -6,7 +6,7 @@ into the hub.)"""
 from django.utils.translation import gettext_lazy as _
 
 from hub import extensions
-from hub.notifications.kinds import EMAIL, SITE, Kind
+from hub.notifications.kinds import DIGEST, EMAIL, Kind
 
 from . import member_data
 
@@ -21,12 +21,14 @@ NOTIFICATION_KINDS = [
         label=_("Replies to your questions"),
         one=_("%(actor)s replied to your question “%(target)s”"),
         many=_("%(count)s new replies to your question “%(target)s”"),
+        default_delivery=EMAIL,
     ),
     Kind(
         "forum.mention",
         label=_("Mentions of your name in the forum"),
         one=_("%(actor)s mentioned you in “%(target)s”"),
         many=_("You were mentioned %(count)s times in “%(target)s”"),
+        default_delivery=EMAIL,
     ),
     Kind(
         "forum.approved",
@@ -39,11 +41,13 @@ NOTIFICATION_KINDS = [
         label=_("Replies in topics you follow"),
         one=_("%(actor)s replied in “%(target)s”"),
         many=_("%(count)s new replies in “%(target)s”"),
+        default_delivery=DIGEST,
     ),
     Kind(
         "forum.new_topic",
         label=_("New questions in forums you follow"),
         one=_("%(actor)s asked “%(target)s”"),
+        default_delivery=DIGEST,
     ),
     # Minor news that asks for no action: never an email at once by default (a busy worker
     # would get one email per thumbs-up), the daily digest at most.
@@ -52,12 +56,13 @@ NOTIFICATION_KINDS = [
         label=_("Reactions to your messages"),
         one=_("%(actor)s reacted to your message in “%(target)s”"),
         many=_("%(count)s reactions to your messages in “%(target)s”"),
-        default_delivery=SITE,
+        default_delivery=DIGEST,
     ),
     Kind(
         "forum.solution",
         label=_("Your answer chosen as the solution"),
         one=_("%(actor)s marked your answer as the solution of “%(target)s”"),
+        default_delivery=DIGEST,
     ),
     Kind(
         "forum.pending",
@@ -71,6 +76,7 @@ NOTIFICATION_KINDS = [
         label=_("Reported messages (moderators)"),
         one=_("%(actor)s reported a message in “%(target)s”"),
         many=_("%(count)s reports in “%(target)s”"),
+        default_delivery=EMAIL,
     ),
 ]
 

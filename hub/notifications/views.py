@@ -146,4 +146,8 @@ def notification_preferences(request):
         return redirect("notifications:preferences")
     if request.method == "POST":
         messages.error(request, _("Please correct the errors below."))
-    return render(request, "notifications/preferences.html", {"form": form})
+    return render(
+        request,
+        "notifications/preferences.html",
+        {"form": form, "email_settings": selectors.email_settings(user=request.user)},
+    )
