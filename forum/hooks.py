@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hub import extensions
 from hub.notifications.kinds import DIGEST, EMAIL, Kind
 
-from . import member_data
+from . import access, member_data
 
 # Default deliveries, what a member expects before they choose: what speaks to them or asks
 # them to act comes by email at once (a reply to their question, a mention, their held
@@ -70,6 +70,7 @@ NOTIFICATION_KINDS = [
         one=_("A message by %(actor)s in “%(target)s” waits for your approval"),
         many=_("%(count)s messages in “%(target)s” wait for your approval"),
         default_delivery=EMAIL,
+        audience=access.can_moderate_some_forum,
     ),
     Kind(
         "forum.report",
@@ -77,6 +78,7 @@ NOTIFICATION_KINDS = [
         one=_("%(actor)s reported a message in “%(target)s”"),
         many=_("%(count)s reports in “%(target)s”"),
         default_delivery=EMAIL,
+        audience=access.can_moderate_some_forum,
     ),
 ]
 

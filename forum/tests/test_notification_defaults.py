@@ -54,3 +54,15 @@ def test_a_mention_emails_the_member_named(question, asker, helper):
 
     PostFactory(topic=question, poster=asker, content="Merci @karim.b!")
     assert Notification.objects.get(recipient=helper, kind="forum.mention").email_delivery == EMAIL
+
+
+def test_moderators_kinds_are_offered_to_moderators_only(client, help_forum):
+    from .test_held_posts import forum_moderator
+
+    member, moderator = UserFactory(), forum_moderator(help_forum)
+    member_codes = {kind.code for kind, _ in preferences_for(user=member)}
+    assert "forum.answer" in member_codes
+    assert not {"forum.pending", "forum.report"} & member_codes
+    assert {"forum.pending", "forum.report"} <= {k.code for k, _ in preferences_for(user=moderator)}
+    client.force_login(member)
+    assert "(modération)" not in client.get("/fr/notifications/preferences/").content.decode()

@@ -23,9 +23,14 @@ def deliveries_for(*, user_ids: Iterable[int], kind: Kind) -> dict[int, str]:
 
 
 def preferences_for(*, user) -> list[tuple[Kind, str]]:
-    """Every registered kind with the member's delivery for it (their choice or the default)."""
+    """Every registered kind offered to the member (a moderators' kind to moderators only)
+    with their delivery for it (their choice or the default)."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
-    return [(kind, chosen.get(kind.code, kind.default_delivery)) for kind in all_kinds()]
+    return [
+        (kind, chosen.get(kind.code, kind.default_delivery))
+        for kind in all_kinds()
+        if kind.offered_to(user)
+    ]
 
 
 def email_settings(*, user) -> dict:
