@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -28,6 +29,29 @@ def database_url(*, name: str | None = None) -> str:
         port = settings.get("PORT") or 5432
         return f"postgres://{user}{password}@{host}:{port}/{name}"
     return f"sqlite:///{name}"
+
+
+def in_another_thread(function, **kwargs):
+    """Runs `function(**kwargs)` in a thread of its own and re-raises its error. Playwright's
+    sync API runs an event loop in the test's thread; a write that notifies someone sends its
+    after-commit group_send (async_to_sync) elsewhere, as it would in a Daphne worker thread."""
+    errors = []
+
+    def run():
+        from django.db import connection
+
+        try:
+            function(**kwargs)
+        except Exception as error:  # noqa: BLE001 - re-raised in the caller below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=30)
+    if errors:
+        raise errors[0]
 
 
 def free_port() -> int:
