@@ -124,6 +124,11 @@ class _PollOptionFormset(BaseTopicPollOptionFormset):
         form.fields["text"].widget.attrs.pop("placeholder", None)  # each has a label
 
     def clean(self):
+        # machina validates the choices only when a poll question was written, but a bound
+        # formset shows its errors wherever it is rendered: without a question, no poll was
+        # opened and there is nothing to say about its choices.
+        if not (self.data.get("poll_question") or "").strip():
+            return
         try:
             super().clean()
         except forms.ValidationError:

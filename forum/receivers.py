@@ -15,6 +15,7 @@ from .models import ForumCategory
 def remember_approval(sender, instance, raw=False, **kwargs):
     if raw:
         return
+    instance._community_is_new = instance.pk is None
     if instance.pk is None:
         instance._community_was_approved = False
     else:
@@ -24,12 +25,18 @@ def remember_approval(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Post, dispatch_uid="community.post_published")
 def announce_post(sender, instance, raw=False, **kwargs):
-    if raw or not instance.approved:
+    if raw:
+        return
+    is_new = getattr(instance, "_community_is_new", False)
+    instance._community_is_new = False
+    if not instance.approved:
+        if is_new:  # saved waiting for a moderator: they hear of it once
+            services.post_held(post=instance)
         return
     if getattr(instance, "_community_was_approved", True):
         return  # an edit of a post already published: nobody is notified again
     instance._community_was_approved = True
-    services.post_published(post=instance)
+    services.post_published(post=instance, approved_later=not is_new)
 
 
 # Category words and themes are cached whole (categories.py): any change drops the cache.

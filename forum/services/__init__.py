@@ -3,7 +3,8 @@ action it raises `ForumError` with a translated message and changes nothing. Spl
 they do:
 
 - `posting`: a message's content, anti-flood, approval of first messages, quoting;
-- `publishing`: what follows a published post (mentions, notifications, the live event);
+- `publishing`: what follows a published post (mentions, notifications, the live event),
+  and a post held for moderation (its moderators are told);
 - `follows`: following a forum;
 - `reactions`, `reports`, `solutions`: reacting, reporting to moderators, the accepted
   answer.
@@ -24,6 +25,7 @@ from .publishing import (
     MAX_MENTIONS,
     mentioned_handles,
     mentioned_members,
+    post_held,
     post_published,
     post_url,
     send_topic_event_on_commit,
@@ -44,6 +46,7 @@ __all__ = [
     "mentioned_members",
     "post_check_allowed",
     "post_check_content",
+    "post_held",
     "post_needs_approval",
     "post_published",
     "post_report",

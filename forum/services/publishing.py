@@ -1,5 +1,6 @@
-"""What follows a published post: its author follows the topic, @mentioned members and the
-followers who may read it are notified, and open pages of the topic hear of the reply."""
+"""What follows a published post: its author follows the topic, @mentioned members, the asker
+and the followers who may read it are notified, and open pages of the topic hear of the
+reply. A held post tells the forum's moderators; its approval tells its author."""
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -13,7 +14,7 @@ from cms.services import theme_followers_notify
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
 
-from .. import access
+from .. import access, selectors
 from ..categories import forum_theme_keys
 from ..consumers import topic_group
 from .follows import forum_followers_who_can_read
@@ -82,14 +83,18 @@ def mentioned_members(text: str, *, exclude=None, forum=None) -> list:
     return members
 
 
-def post_published(*, post: Post) -> None:
-    """Runs once a post is visible: the author follows the topic, @mentioned members and
-    the topic's followers are notified (in the caller's transaction, sent after commit)."""
+def post_published(*, post: Post, approved_later: bool = False) -> None:
+    """Runs once a post is visible: the author follows the topic, @mentioned members, the
+    asker (a reply to their question) and the topic's followers are notified, and with
+    `approved_later` the author hears that a moderator published it (in the caller's
+    transaction, sent after commit)."""
     topic = post.topic
     poster = post.poster
     if poster is not None:
         topic.subscribers.add(poster)
     url = post_url(post)
+    if approved_later and poster is not None:
+        notify(recipients=[poster], kind="forum.approved", target=topic, url=url)
     mentioned = mentioned_members(post.content.raw, exclude=poster, forum=topic.forum)
     if mentioned:
         notify(recipients=mentioned, kind="forum.mention", actor=poster, target=topic, url=url)
@@ -121,7 +126,12 @@ def post_published(*, post: Post) -> None:
             if u.pk not in mentioned_ids
             and access.can_read_post(post=post, user=u, handler=handler)
         ]
-        notify(recipients=followers, kind="forum.reply", actor=poster, target=topic, url=url)
+        # The asker hears of a reply to their own question as such (by email at once by
+        # default), the other followers as a reply in a topic they follow.
+        asker = [u for u in followers if u.pk == topic.poster_id]
+        others = [u for u in followers if u.pk != topic.poster_id]
+        notify(recipients=asker, kind="forum.answer", actor=poster, target=topic, url=url)
+        notify(recipients=others, kind="forum.reply", actor=poster, target=topic, url=url)
         send_topic_event_on_commit(
             topic_id=topic.pk, post_id=post.pk, poster_id=poster.pk if poster else None
         )
@@ -141,6 +151,18 @@ def question_on_themes_notify(*, topic: Topic, poster, url: str, told: set) -> N
         may_see=lambda user: (
             user.pk not in told and access.can_read_topic(topic=topic, user=user, handler=handler)
         ),
+    )
+
+
+def post_held(*, post: Post) -> None:
+    """Runs once when a new post is saved waiting for approval: the moderators of its forum
+    are notified, with a link to it in the moderation queue (sent after commit)."""
+    notify(
+        recipients=selectors.forum_moderators(forum=post.topic.forum),
+        kind="forum.pending",
+        actor=post.poster,
+        target=post.topic,
+        url=reverse("forum_moderation:queued_post", kwargs={"pk": post.pk}),
     )
 
 

@@ -35,13 +35,13 @@ def test_a_reply_makes_the_author_follow_and_notifies_followers_collapsed(
     assert question.subscribers.filter(pk=helper.pk).exists()
     assert question.subscribers.filter(pk=asker.pk).exists()  # the asker follows too
 
-    rows = Notification.objects.filter(recipient=asker, kind="forum.reply")
+    rows = Notification.objects.filter(recipient=asker, kind="forum.answer")
     assert rows.count() == 1
     assert "Karim B." in rows.get().text
 
     client.force_login(established(first_name="Lina", last_name="Roy"))
     reply(client, question, "Autre idée : un tableur partagé.")
-    note = Notification.objects.get(recipient=asker, kind="forum.reply")
+    note = Notification.objects.get(recipient=asker, kind="forum.answer")
     assert note.count == 2  # collapsed, not a second row
     assert not Notification.objects.filter(recipient=helper, kind="forum.mention").exists()
     assert Notification.objects.filter(recipient=helper, kind="forum.reply").count() == 1
@@ -225,7 +225,7 @@ def test_the_first_post_of_a_brand_new_member_waits_for_a_moderator(
     post = Post.objects.get(poster=newcomer)
     assert post.approved is False
     assert "Essayez" not in client.get(topic_url(question)).content.decode()
-    assert not Notification.objects.filter(recipient=asker, kind="forum.reply").exists()
+    assert not Notification.objects.filter(recipient=asker, kind="forum.answer").exists()
 
     client.force_login(moderator)
     queue = client.get("/fr/forum/moderation/queue/").content.decode()
@@ -234,7 +234,7 @@ def test_the_first_post_of_a_brand_new_member_waits_for_a_moderator(
     post.refresh_from_db()
     assert post.approved
     # Followers hear about it once it is published.
-    assert Notification.objects.filter(recipient=asker, kind="forum.reply").count() == 1
+    assert Notification.objects.filter(recipient=asker, kind="forum.answer").count() == 1
     # The second message of that member needs no approval.
     client.force_login(newcomer)
     reply(client, question, "Pardon, je voulais dire bonjour.")

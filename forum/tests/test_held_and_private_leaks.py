@@ -161,4 +161,4 @@ def test_a_follower_who_lost_read_access_hears_of_no_reply(question, asker, help
     deny_reading(forum=question.forum, user=follower)
     PostFactory(topic=question, poster=helper, content="Voici une réponse.")
     assert not Notification.objects.filter(recipient=follower).exists()
-    assert Notification.objects.filter(recipient=asker, kind="forum.reply").exists()
+    assert Notification.objects.filter(recipient=asker, kind="forum.answer").exists()

@@ -135,3 +135,21 @@ def test_the_author_adds_a_choice_when_editing_the_question(client, help_forum, 
     assert response.status_code == 302
     texts = list(topic.poll.options.order_by("pk").values_list("text", flat=True))
     assert texts == ["Mardi", "Jeudi", "Vendredi"]
+
+
+def test_a_failed_question_without_a_poll_says_nothing_about_a_poll(client, help_forum, asker):
+    client.force_login(asker)
+    data = poll_data([], poll_question="", content="")  # no poll opened; the message is empty
+    response = client.post(create_url(help_forum), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Votre message est vide." in html
+    assert "Un sondage demande au moins deux choix." not in html
+    assert '<details class="field poll-fields">' in html  # the poll stays closed
+
+
+def test_a_poll_with_one_choice_still_says_it_needs_two(client, help_forum, asker):
+    client.force_login(asker)
+    response = client.post(create_url(help_forum), poll_data(["Mardi"]))
+    assert response.status_code == 200
+    assert "Un sondage demande au moins deux choix." in response.content.decode()

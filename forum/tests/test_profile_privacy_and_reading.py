@@ -45,7 +45,7 @@ def test_a_member_who_opens_their_profile_is_seen_by_members(client, helper, ask
 def test_reading_the_topic_marks_its_notifications_read(client, helper, asker, question, site):
     client.force_login(helper)
     client.post(reply_url(question), {"subject": "Re", "content": "Essayez un CRM libre."})
-    note = Notification.objects.get(recipient=asker, kind="forum.reply")
+    note = Notification.objects.get(recipient=asker, kind="forum.answer")
     assert note.read_at is None
     client.force_login(asker)
     assert client.get(topic_url(question)).status_code == 200

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from forum import services
-from hub.notifications.kinds import EMAIL, SITE
+from hub.notifications.kinds import DIGEST, EMAIL
 from hub.notifications.models import Notification
 from hub.notifications.services import (
     notifications_mark_read,
@@ -84,14 +84,14 @@ def test_reacting_to_your_own_post_is_refused_and_notifies_nobody(question, aske
     assert not Notification.objects.exists()
 
 
-def test_reactions_stay_on_the_site_by_default_and_send_no_email(
+def test_reactions_wait_for_the_daily_digest_by_default_and_send_no_email_at_once(
     question, asker, helper, django_capture_on_commit_callbacks
 ):
     kinds = {kind.code: delivery for kind, delivery in preferences_for(user=asker)}
-    assert kinds["forum.reaction"] == SITE
+    assert kinds["forum.reaction"] == DIGEST
     with django_capture_on_commit_callbacks(execute=True):
         services.reaction_toggle(post=question.first_post, user=helper, kind="thanks")
-    assert reactions_to(asker).get().email_delivery == ""
+    assert reactions_to(asker).get().email_delivery == DIGEST
     assert mail.outbox == []
 
 

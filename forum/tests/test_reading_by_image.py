@@ -16,7 +16,7 @@ def test_an_image_fetch_of_a_topic_leaves_its_notifications_unread(
 ):
     client.force_login(helper)
     client.post(reply_url(question), {"subject": "Re", "content": "Essayez un CRM libre."})
-    note = Notification.objects.get(recipient=asker, kind="forum.reply")
+    note = Notification.objects.get(recipient=asker, kind="forum.answer")
     client.force_login(asker)
     # What Chromium sends for <img src="/fr/forum/…/topic/…/">.
     response = client.get(

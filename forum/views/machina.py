@@ -81,6 +81,38 @@ def poll_summary(*, poll, topic, user, handler) -> dict:
     }
 
 
+def held_message_told_once(request) -> None:
+    """machina says "published successfully" and "will be validated" together about a held
+    message: only the second is true. Its two messages give way to one that says what
+    happens next (other messages already queued stay)."""
+    machina_says = {
+        str(machina_views.BasePostFormView.success_message),
+        str(machina_views.BasePostFormView.approval_required_message),
+    }
+    storage = messages.get_messages(request)
+    others = [m for m in storage if str(m.message) not in machina_says]
+    for message in others:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.info(
+        request,
+        _(
+            "Your message is waiting for a moderator's approval. Until then, only you can see "
+            "it; you will get a notification as soon as it is published."
+        ),
+    )
+
+
+class HeldMessageMixin:
+    """After posting: one true message when the post waits for a moderator."""
+
+    def form_valid(self, *args, **kwargs):
+        response = super().form_valid(*args, **kwargs)
+        post = getattr(self, "forum_post", None)
+        if not self.preview and post is not None and not post.approved:
+            held_message_told_once(self.request)
+        return response
+
+
 class TopicView(UrlIdsMixin, machina_views.TopicView):
     def get(self, request, *args, **kwargs):
         # machina shows a held topic (its title, no posts) to anyone who reads the forum.
@@ -94,6 +126,18 @@ class TopicView(UrlIdsMixin, machina_views.TopicView):
             # pending email about them (hub.notifications).
             request_mark_read(request, target=self.get_topic())
         return response
+
+    def get_queryset(self):
+        # machina leaves out every held post: their author sees theirs, labelled as waiting.
+        self.topic = self.get_topic()
+        visible = Q(approved=True)
+        if self.request.user.is_authenticated:
+            visible |= Q(poster=self.request.user)
+        return (
+            self.topic.posts.filter(visible)
+            .select_related("poster", "updated_by")
+            .prefetch_related("attachments", "poster__forum_profile")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -111,6 +155,7 @@ class TopicView(UrlIdsMixin, machina_views.TopicView):
             post.community_is_solution = bool(solution and solution.post_id == post.pk)
             post.community_is_head = post.pk == topic.first_post_id
         context["posts"] = posts
+        context["held_posts_shown"] = any(not post.approved for post in posts)
         context["solution"] = solution
         handler = self.request.forum_permission_handler
         if context.get("poll") is not None:
@@ -125,9 +170,14 @@ class TopicView(UrlIdsMixin, machina_views.TopicView):
         return context
 
 
-class TopicCreateView(UrlIdsMixin, machina_views.TopicCreateView):
+class TopicCreateView(HeldMessageMixin, UrlIdsMixin, machina_views.TopicCreateView):
     post_form_class = CommunityTopicForm
     poll_option_formset_class = PollOptionFormset
+
+    def get_success_url(self):
+        # machina sends the author of a held question to the forum's list, where it is not:
+        # its topic page shows it to them, labelled as waiting.
+        return _topic_url(self.forum_post.topic)
 
 
 class TopicUpdateView(UrlIdsMixin, machina_views.TopicUpdateView):
@@ -158,7 +208,7 @@ def _topic_url(topic) -> str:
     return reverse("forum_conversation:topic", args=[forum.slug, forum.pk, topic.slug, topic.pk])
 
 
-class PostCreateView(UrlIdsMixin, machina_views.PostCreateView):
+class PostCreateView(HeldMessageMixin, UrlIdsMixin, machina_views.PostCreateView):
     post_form_class = CommunityPostForm
 
     def get_post_form_kwargs(self):

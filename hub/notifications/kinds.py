@@ -12,6 +12,7 @@ events:
     extensions.notification_kinds.register(REPLY.code, REPLY)
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -40,6 +41,12 @@ class Kind:
     one: str | Promise  # "%(actor)s replied in “%(target)s”"
     many: str | Promise | None = None  # collapsed text; None: never collapse
     default_delivery: str = SITE
+    # Who may ever get it (moderators, say): a kind offered to everyone else is a choice
+    # that does nothing. None: every member.
+    audience: Callable | None = None
+
+    def offered_to(self, user) -> bool:
+        return self.audience is None or bool(self.audience(user))
 
     def __post_init__(self):
         if self.default_delivery not in DELIVERIES:

@@ -5,7 +5,9 @@ from collections.abc import Iterable
 
 from django.db.models import Count
 
-from .kinds import Kind, all_kinds
+from hub import emails
+
+from .kinds import DIGEST, EMAIL, Kind, all_kinds
 from .models import Notification, NotificationPreference
 
 
@@ -21,9 +23,27 @@ def deliveries_for(*, user_ids: Iterable[int], kind: Kind) -> dict[int, str]:
 
 
 def preferences_for(*, user) -> list[tuple[Kind, str]]:
-    """Every registered kind with the member's delivery for it (their choice or the default)."""
+    """Every registered kind offered to the member (a moderators' kind to moderators only)
+    with their delivery for it (their choice or the default)."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
-    return [(kind, chosen.get(kind.code, kind.default_delivery)) for kind in all_kinds()]
+    return [
+        (kind, chosen.get(kind.code, kind.default_delivery))
+        for kind in all_kinds()
+        if kind.offered_to(user)
+    ]
+
+
+def email_settings(*, user) -> dict:
+    """One truth about the member's notification emails, for every page that speaks of them:
+    whether the consent rule lets any leave (the member's privacy choices), and how many
+    kinds come at once and in the daily digest."""
+    preferences = preferences_for(user=user)
+    return {
+        "emails_on": emails.member_accepts(member=user, category=emails.NOTIFICATION),
+        "at_once": sum(1 for _, delivery in preferences if delivery == EMAIL),
+        "in_digest": sum(1 for _, delivery in preferences if delivery == DIGEST),
+        "kinds": len(preferences),
+    }
 
 
 def unread_counts(*, user_ids: list[int]) -> dict[int, int]:

@@ -152,7 +152,11 @@ def notification_preferences(request):
     return render(
         request,
         "notifications/preferences.html",
-        {"form": form, "digest": _digest_choices(request.user)},
+        {
+            "form": form,
+            "digest": _digest_choices(request.user),
+            "email_settings": selectors.email_settings(user=request.user),
+        },
     )
 
 

@@ -8,10 +8,13 @@
   var T = JSON.parse(i18nNode.textContent);
   var csrf = (document.cookie.match(/(?:^|; )csrftoken=([^;]+)/) || [])[1] || "";
 
+  // Only the words between the markers end up selected (the placeholder, or what was
+  // selected): typing then replaces them and keeps the markers.
   function wrap(area, before, after, placeholder) {
     var start = area.selectionStart, end = area.selectionEnd;
     var text = area.value.slice(start, end) || placeholder || "";
-    area.setRangeText(before + text + after, start, end, "select");
+    area.setRangeText(before + text + after, start, end, "end");
+    area.setSelectionRange(start + before.length, start + before.length + text.length);
     area.focus();
     area.dispatchEvent(new Event("input", { bubbles: true }));
   }

@@ -1,12 +1,11 @@
 """End to end, in headless Chromium against a real Daphne process: member A has a page
 open; member B's action notifies A; A's bell, title and toasts change without a reload."""
 
-import threading
-
 import pytest
 from django.conf import settings
 
 from hub.notifications.services import notify
+from hub.testing import in_another_thread
 
 from .conftest import session_cookie_for
 
@@ -20,28 +19,6 @@ pytestmark = [
         reason="needs Redis shared between the test and Daphne: set REDIS_URL (CI does)",
     ),
 ]
-
-
-def in_another_thread(function, **kwargs):
-    """Playwright's sync API runs an event loop in this thread; the after-commit group_send
-    (async_to_sync) must run elsewhere, as it would in a Daphne worker thread."""
-    errors = []
-
-    def run():
-        from django.db import connection
-
-        try:
-            function(**kwargs)
-        except Exception as error:  # noqa: BLE001 - re-raised in the test below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=30)
-    if errors:
-        raise errors[0]
 
 
 @pytest.fixture
