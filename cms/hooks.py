@@ -1,14 +1,13 @@
-"""Where cms plugs into the other rooms: its pages in the site search, the library panel
-in Mon espace, the library's section of the member's data download, and what goes when a
-member leaves. (cms also reads one point: the search providers, in search.py.)"""
+"""Where cms plugs into the other rooms: its pages in the site search (the "Resources" type),
+the library panel in Mon espace, the library's section of the member's data download, and
+what goes when a member leaves."""
 
 from django.utils.translation import gettext_lazy as _
 
 from hub import extensions
 
 from . import exports, panels, services
-from .page_search import search_pages
-from .search import SearchProvider
+from .page_search import page_words, search_pages
 
 
 def member_deleting(sender, user, **kwargs) -> None:
@@ -17,7 +16,9 @@ def member_deleting(sender, user, **kwargs) -> None:
 
 def register() -> None:
     extensions.search_providers.register(
-        "pages", SearchProvider(label=_("Resources and pages"), search=search_pages), order=10
+        "resources",
+        extensions.SearchProvider(label=_("Resources"), search=search_pages, words=page_words),
+        order=10,
     )
     extensions.dashboard_panels.register(
         "cms/panels/my_library.html", panels.library_panel, order=30

@@ -1,7 +1,7 @@
 """Where events plugs into the other rooms: "Mes événements" in Mon espace, its section of
 the member's data download, what happens to a leaving member's registrations, the
 retention of attendee lists, its kinds of notification, and what runs when staff publish
-an event page in Wagtail."""
+an event page in Wagtail, and its events in the site search."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
@@ -9,7 +9,7 @@ from wagtail.signals import page_published
 from hub import extensions
 from hub.notifications.kinds import Kind
 
-from . import exports, panels, services
+from . import exports, panels, search, services
 from .models import EventPage
 
 ATTENDEE_LISTS = extensions.RetentionTask(
@@ -71,3 +71,10 @@ def register() -> None:
     for kind in NOTIFICATION_KINDS:
         extensions.notification_kinds.register(kind.code, kind)
     page_published.connect(page_published_received, dispatch_uid="events.page_published")
+    extensions.search_providers.register(
+        "events",
+        extensions.SearchProvider(
+            label=_("Events"), search=search.search_events, words=search.event_words
+        ),
+        order=30,
+    )

@@ -1,5 +1,6 @@
 """Where the forum plugs into the other rooms: its section of the member's data download,
-what goes when a member leaves (their posts stay), and its kinds of notification.
+what goes when a member leaves (their posts stay), its kinds of notification, and its
+discussions in the site search.
 (machina's own signals are wired in apps.py: they are how the forum runs, not how it plugs
 into the hub.)"""
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from hub import extensions
 from hub.notifications.kinds import SITE, Kind
 
-from . import member_data
+from . import member_data, site_search
 
 NOTIFICATION_KINDS = [
     Kind(
@@ -61,3 +62,12 @@ def register() -> None:
     extensions.member_deleting.connect(member_deleting, dispatch_uid="community.member_deleting")
     for kind in NOTIFICATION_KINDS:
         extensions.notification_kinds.register(kind.code, kind)
+    extensions.search_providers.register(
+        "discussions",
+        extensions.SearchProvider(
+            label=_("Discussions"),
+            search=site_search.search_discussions,
+            words=site_search.discussion_words,
+        ),
+        order=20,
+    )

@@ -169,10 +169,23 @@ class TopicSearch:
     search syntax: "quoted phrase", -excluded, or), ranked by the better of the two ranks.
     SQLite (development only): every word, icontains, newest first."""
 
-    def __init__(self, *, query: str, user, handler: PermissionHandler | None = None):
-        self.query = query
+    def __init__(
+        self,
+        *,
+        query: str,
+        user,
+        handler: PermissionHandler | None = None,
+        solved_only: bool = False,
+        any_word: bool = False,
+    ):
         self.postgres = uses_postgres_search()
+        self.any_word = any_word
+        if any_word and self.postgres:  # websearch syntax: "a or b or c"
+            query = " or ".join(re.findall(r"\w+", query)[:12])
+        self.query = query
         self._matches = self._matching_posts(user, handler)
+        if solved_only:
+            self._matches = self._matches.filter(topic__community_solution__isnull=False)
 
     def _matching_posts(self, user, handler):
         posts = Post.approved_objects.filter(
@@ -187,6 +200,12 @@ class TopicSearch:
         words = _words(self.query)
         if not words:
             return posts.none()
+        if self.any_word:
+            words = [word for word in words if len(word) > 3] or words
+            any_of = Q()
+            for word in words:
+                any_of |= Q(subject__icontains=word) | Q(content__icontains=word)
+            return posts.filter(any_of)
         for word in words:
             posts = posts.filter(Q(subject__icontains=word) | Q(content__icontains=word))
         return posts

@@ -3,27 +3,29 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from cms.search import SearchHit, SearchProvider, highlight
+from cms.tests.factories import make_resource, translate
 from hub import extensions
-
-from .factories import make_resource, translate
+from hub.sanitize import highlight
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_search_page_has_a_french_and_an_english_address():
+def titles(response):
+    return [hit.title for hit in response.context["found"].hits]
+
+
+def test_the_search_page_keeps_its_french_and_english_addresses():
     with translation.override("fr"):
-        assert reverse("cms:search") == "/fr/recherche/"
+        assert reverse("search:search") == "/fr/recherche/"
     with translation.override("en"):
-        assert reverse("cms:search") == "/en/search/"
+        assert reverse("search:search") == "/en/search/"
 
 
 def test_an_empty_search_shows_guidance(client, site):
     response = client.get("/fr/recherche/?q=+++")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Tapez quelques mots" in html
-    assert response.context["sections"] == []
+    assert "Tapez quelques mots" in response.content.decode()
+    assert response.context["found"] is None
 
 
 def test_search_finds_ranks_and_highlights(client, library):
@@ -37,8 +39,9 @@ def test_search_finds_ranks_and_highlights(client, library):
     html = response.content.decode()
     assert "Activer l&#x27;authentification multifacteur" in html
     assert "Tableurs" not in html
-    hits = response.context["sections"][0]["hits"]
-    assert len(hits) == 1 and hits[0].kind == "Guide"
+    hits = response.context["found"].hits
+    assert len(hits) == 1 and hits[0].kind == "Guide" and hits[0].type == "resources"
+    assert 'value="authentification"' in html  # the query stays in the box
 
 
 def test_nothing_found_says_what_to_try(client, library):
@@ -57,8 +60,7 @@ def test_search_without_accents_finds_accented_words_on_postgresql(client, libra
     )
     for query in ("securite", "SECURITE", "sécurité", "donnee"):
         response = client.get(f"/fr/recherche/?q={query}")
-        titles = [hit.title for hit in response.context["sections"][0]["hits"]]
-        assert titles == ["La sécurité des données de votre organisme"], query
+        assert titles(response) == ["La sécurité des données de votre organisme"], query
     assert "<mark>sécurité</mark>" in client.get("/fr/recherche/?q=securite").content.decode()
 
 
@@ -76,20 +78,25 @@ def test_english_search_prefers_the_translation_and_keeps_french_only_pages(
         slug="coffre",
     )
     response = client.get("/en/search/?q=passe")
-    hits = {hit.title: hit for hit in response.context["sections"][0]["hits"]}
+    hits = {hit.title: hit for hit in response.context["found"].hits}
     assert "Passwords" in hits and "Mots de passe" not in hits
     assert hits["Mots de passe partagés"].lang == "fr"
     assert hits["Mots de passe partagés"].url == "/en/resources/coffre/"
+    languages = {f.value: f.count for f in response.context["found"].languages}
+    assert languages == {"en": 1, "fr": 1}
+    response = client.get("/en/search/?q=passe&lang=en")
+    assert titles(response) == ["Passwords"]
 
 
-def test_other_rooms_can_add_a_search_provider(client, site):
-    def search_events(*, request, query, limit):
-        return [SearchHit(title=f"Webinaire {query}", url="/fr/evenements/1/")]
+def test_other_rooms_plug_in_through_one_provider_interface(client, site):
+    def search_webinars(query):
+        hit = extensions.SearchHit(title=f"Webinaire {query.text}", url="/fr/evenements/1/")
+        return extensions.SearchResults(hits=[hit], count=1)
 
-    provider = SearchProvider(label="Événements", search=search_events)
-    with extensions.search_providers.override("test-events", provider, order=90):
+    provider = extensions.SearchProvider(label="Webinaires", search=search_webinars)
+    with extensions.search_providers.override("webinars", provider, order=90):
         html = client.get("/fr/recherche/?q=teams").content.decode()
-    assert "Webinaire teams" in html and "Événements" in html
+    assert "Webinaire teams" in html and "Webinaires (1)" in html
 
 
 def test_highlight_marks_matches_without_accents_and_escapes_html():
