@@ -27,13 +27,14 @@ def clean_for_backend(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))[:200]
 
 
-def ranked_pages(queryset, text: str) -> list:
-    """The pages of `queryset` matching every word of `text`, best first (at most
-    MATCHES_CAP), as the queryset's model. One query."""
+def ranked_pages(queryset, text: str, *, any_word: bool = False) -> list:
+    """The pages of `queryset` matching every word of `text` (or any, with `any_word`),
+    best first (at most MATCHES_CAP), as the queryset's model. One query."""
     words = clean_for_backend(text)
     if not words:
         return []
-    return list(queryset.search(words, operator="and")[:MATCHES_CAP])
+    operator = "or" if any_word else "and"
+    return list(queryset.search(words, operator=operator)[:MATCHES_CAP])
 
 
 def in_language(pages: list, language: str, *, model=Page) -> list[tuple[object, str]]:
@@ -69,7 +70,7 @@ def search_pages(query: SearchQuery) -> SearchResults:
         .type(ResourcePage, ToolkitPage, StandardPage)
         .select_related("locale")
     )
-    matches = ranked_pages(base, query.text)
+    matches = ranked_pages(base, query.text, any_word=query.any_word)
     if not matches:
         return SearchResults()
     themes_of = _theme_keys([page.pk for page in matches])

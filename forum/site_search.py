@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from machina.apps.forum_conversation.models import Topic
 
+from hub import extensions
 from hub.extensions import SearchHit, SearchQuery, SearchResults
 
 from . import selectors
@@ -76,6 +77,32 @@ def solved_discussions(*, request, text: str, limit: int = 3) -> list[SearchHit]
         SearchHit(title=post.topic.subject, url=topic_url(post), badges=[_("Solved")])
         for post in search[0:limit]
     ]
+
+
+BEFORE_POSTING_MIN_LENGTH = 8  # a title shorter than this asks nothing yet
+
+
+def before_posting(*, request, title: str, limit: int = 3) -> dict:
+    """ "Before posting": the resources (through the site search's "resources" provider,
+    when one is registered) and the solved discussions that share words with the title of
+    a question being written. {"resources": [SearchHit], "discussions": [SearchHit]}."""
+    title = " ".join(title.split())[:200]
+    if len(title) < BEFORE_POSTING_MIN_LENGTH:
+        return {"resources": [], "discussions": []}
+    resources = []
+    if "resources" in extensions.search_providers:
+        query = SearchQuery(
+            text=title,
+            request=request,
+            language=getattr(request, "LANGUAGE_CODE", "fr"),
+            limit=limit,
+            any_word=True,
+        )
+        resources = extensions.search_providers.get("resources").search(query).hits
+    return {
+        "resources": resources,
+        "discussions": solved_discussions(request=request, text=title, limit=limit),
+    }
 
 
 def discussion_words():

@@ -148,7 +148,8 @@ class SearchQuery:
     (`request.user`) and the page's language (`language`). `limit`: how many best hits the
     page needs from this provider. `theme`: a cms.Theme translation key (a str) or "";
     `lang`: "fr", "en" or "". A provider applies both filters itself, and its counts are
-    counted after them."""
+    counted after them. `any_word`: a hit needs one of the words, not all of them (the
+    forum's "Before posting" suggestions)."""
 
     text: str
     request: object
@@ -156,6 +157,7 @@ class SearchQuery:
     limit: int
     theme: str = ""
     lang: str = ""
+    any_word: bool = False  # match any word rather than every word (suggestions)
 
 
 @dataclass
