@@ -1,4 +1,4 @@
-""""Avant de publier", live: in a real Chromium against Daphne, the solved discussions and
+""" "Avant de publier", live: in a real Chromium against Daphne, the solved discussions and
 resources that may answer a question appear as its title is typed (the page's own script
 under the CSP), and once seen, publishing does not stop at the suggestions step again."""
 

@@ -111,3 +111,35 @@ def test_highlight_shows_the_part_of_a_long_text_that_matches():
     text = " ".join(["mot"] * 100) + " trousse " + " ".join(["fin"] * 100)
     excerpt = highlight(text, "trousses")
     assert "<mark>trousse</mark>" in excerpt and excerpt.startswith("… ")
+
+
+def test_the_theme_facet_counts_and_narrows_in_the_pages_language(client, library, themes):
+    make_resource(library, title="Sauvegardes chiffrées", themes=[themes["cyber"]])
+    make_resource(library, title="Sauvegardes des fichiers", themes=[themes["data"]])
+    make_resource(library, title="Sauvegardes du CRM", themes=[themes["data"]])
+    found = client.get("/fr/recherche/?q=sauvegardes").context["found"]
+    assert [(f.value, f.label, f.count) for f in found.themes] == [
+        ("gestion-des-donnees", "Gestion des données", 2),
+        ("cybersecurite", "Cybersécurité", 1),
+    ]
+    response = client.get("/fr/recherche/?q=sauvegardes&theme=cybersecurite")
+    assert titles(response) == ["Sauvegardes chiffrées"]
+    assert [f.selected for f in response.context["found"].themes if f.value == "cybersecurite"]
+    english = client.get("/en/search/?q=sauvegardes").context["found"]
+    assert {(f.value, f.label) for f in english.themes} == {
+        ("cybersecurity", "Cybersecurity"),
+        ("data-management", "Data management"),
+    }
+
+
+def test_pagination_keeps_the_query_and_the_filters(client, library):
+    for number in range(13):
+        make_resource(library, title=f"Infolettre {number}", summary="Une infolettre.")
+    response = client.get("/fr/recherche/?q=infolettre&type=resources")
+    found = response.context["found"]
+    assert (found.total, found.pages, len(found.hits)) == (13, 2, 10)
+    html = response.content.decode()
+    assert "q=infolettre&amp;type=resources&amp;page=2" in html
+    second = client.get("/fr/recherche/?q=infolettre&type=resources&page=2").context["found"]
+    assert len(second.hits) == 3
+    assert not {h.title for h in second.hits} & {h.title for h in found.hits}
