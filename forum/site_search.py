@@ -47,9 +47,7 @@ def search_discussions(query: SearchQuery) -> SearchResults:
     )
     if query.theme:  # no forum is tied to a theme yet (forum_theme_keys)
         return SearchResults()
-    count = search.count()
-    if not count:
-        return SearchResults()
+    posts, count = search.counted(0, query.limit)
     hits = [
         SearchHit(
             title=post.topic.subject,
@@ -59,7 +57,7 @@ def search_discussions(query: SearchQuery) -> SearchResults:
             when=post.created,
             badges=[_("Solved")] if post.solved else [],
         )
-        for post in search[0 : query.limit]
+        for post in posts
     ]
     return SearchResults(hits=hits, count=count)
 
