@@ -79,7 +79,7 @@ def build_events(index, theme):
             )
         )
         pages.append(page)
-    through.objects.bulk_create([through(eventpage_id=p.pk, eventtheme_id=theme.pk) for p in pages])
+    through.objects.bulk_create([through(eventpage_id=p.pk, theme_id=theme.pk) for p in pages])
     return pages
 
 
@@ -202,9 +202,10 @@ def main() -> int:
     from django.urls import reverse
     from django.utils import translation
 
+    from cms.models import Theme
     from cms.services import site_setup
     from events import services
-    from events.models import EventIndexPage, EventTheme, Registration
+    from events.models import EventIndexPage, Registration
     from hub.accounts.models import User
 
     setup_test_environment()
@@ -214,7 +215,7 @@ def main() -> int:
     try:
         home = site_setup()
         index = home.add_child(instance=EventIndexPage(title="Événements", slug="evenements"))
-        theme = EventTheme.objects.create(slug="donnees", name_fr="Données", name_en="Data")
+        theme = Theme.objects.create(locale=home.locale, slug="donnees", name="Données")
         started = time.perf_counter()
         pages = build_events(index, theme)
         print(f"built {EVENTS} events in {time.perf_counter() - started:.1f} s", flush=True)

@@ -1,11 +1,14 @@
 """Where events plugs into the other rooms: "Mes événements" in Mon espace, its section of
 the member's data download, what happens to a leaving member's registrations, the
-retention of attendee lists, its kinds of notification, and what runs when staff publish
-an event page in Wagtail, and its events in the site search."""
+retention of attendee lists, its kinds of notification, what runs when staff publish
+an event page in Wagtail and when a theme (cms.Theme) is deleted, and its events in the
+site search."""
 
+from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
+from cms.models import Theme
 from hub import extensions
 from hub.notifications.kinds import Kind
 
@@ -61,6 +64,10 @@ def page_published_received(sender, instance, **kwargs) -> None:
         services.event_published(page=instance)
 
 
+def theme_deleting_received(sender, instance, **kwargs) -> None:
+    services.theme_deleting(theme=instance)
+
+
 def register() -> None:
     extensions.dashboard_panels.register(
         "events/panels/my_events.html", panels.my_events_panel, order=20
@@ -71,6 +78,7 @@ def register() -> None:
     for kind in NOTIFICATION_KINDS:
         extensions.notification_kinds.register(kind.code, kind)
     page_published.connect(page_published_received, dispatch_uid="events.page_published")
+    pre_delete.connect(theme_deleting_received, sender=Theme, dispatch_uid="events.theme_deleting")
     extensions.search_providers.register(
         "events",
         extensions.SearchProvider(

@@ -19,6 +19,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
+from cms.selectors import localized_themes
+
 from .vtimezone import vtimezone
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -101,7 +103,7 @@ def event_component(
     event.add("class", "PUBLIC")
     themes = getattr(page, "prefetched_themes", None)
     if themes is None:
-        themes = list(page.themes.all())
+        themes = localized_themes(page.themes.all(), page.locale)
     themes = [theme.name for theme in themes]
     if themes:
         event.add("categories", themes)
@@ -155,7 +157,7 @@ def feed_bytes(pages, *, name: str, base_url: str, request=None, join_page_urls=
         join_page_url = (join_page_urls or {}).get(page.pk, "")
         themes = getattr(page, "prefetched_themes", None)
         if themes is None:
-            themes = page.prefetched_themes = list(page.themes.all())
+            themes = page.prefetched_themes = localized_themes(page.themes.all(), page.locale)
         key = (
             "events:vevent:"
             + hashlib.sha256(

@@ -11,6 +11,7 @@ translations whenever either is published."""
 import secrets
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
@@ -30,7 +31,7 @@ JOIN_OPENS_MINUTES = 15
 
 
 class BilingualName(models.Model):
-    """A small label staff name in both languages (themes, series)."""
+    """A small label staff name in both languages (series; themes are cms.Theme)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_fr = models.CharField(_("name (French)"), max_length=120)
@@ -48,17 +49,6 @@ class BilingualName(models.Model):
     @property
     def name(self) -> str:
         return self.name_en if translation.get_language() == "en" else self.name_fr
-
-
-class EventTheme(BilingualName):
-    """A theme events are filed under (one public feed per theme)."""
-
-    # Its name is in every feed entry filed under it (CATEGORIES): feeds' Last-Modified.
-    updated_at = models.DateTimeField(auto_now=True, editable=False)
-
-    class Meta(BilingualName.Meta):
-        verbose_name = _("event theme")
-        verbose_name_plural = _("event themes")
 
 
 class EventSeries(BilingualName):
@@ -112,7 +102,10 @@ class EventPage(Page):
         _("platform"), max_length=120, blank=True, help_text=_("For example: Zoom, Teams.")
     )
     speakers = models.TextField(_("speakers"), blank=True, help_text=_("One per line."))
-    themes = ParentalManyToManyField(EventTheme, blank=True, verbose_name=_("themes"))
+    # The hub's one taxonomy; translations copy the original's (shown in their language).
+    themes = ParentalManyToManyField(
+        "cms.Theme", blank=True, related_name="events", verbose_name=_("themes")
+    )
     series = models.ForeignKey(
         EventSeries,
         null=True,
@@ -197,7 +190,7 @@ class EventPage(Page):
                 FieldPanel("format"),
                 FieldRowPanel([FieldPanel("place"), FieldPanel("platform")]),
                 FieldPanel("series"),
-                FieldPanel("themes"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("When and where"),
         ),
@@ -320,6 +313,17 @@ class EventPage(Page):
         context.update(selectors.event_page_context(page=self, user=request.user))
         context["nav_section"] = "events"
         return context
+
+
+class FormerThemeSlug(models.Model):
+    """The slug of a per-theme feed from before events used the library's themes (migration
+    0004): calendars subscribed to it are redirected for good to the theme it became."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    theme = models.ForeignKey("cms.Theme", on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.theme_id}"
 
 
 class Registration(models.Model):

@@ -14,9 +14,15 @@ from .models import EventPage
 
 
 def event_theme_keys(pages) -> dict[int, list[str]]:
-    """{event page id: [cms.Theme translation keys]}. Events still have their own themes
-    (events.EventTheme) until they move onto cms.Theme (issue 13, item 2): none yet."""
-    return {}
+    """{event page id: [cms.Theme translation keys]}: one query. (A translation copies its
+    original's theme rows.)"""
+    found: dict[int, list[str]] = {}
+    rows = EventPage.themes.through.objects.filter(
+        eventpage_id__in=[page.pk for page in pages]
+    ).values_list("eventpage_id", "theme__translation_key")
+    for page_id, key in rows:
+        found.setdefault(page_id, []).append(str(key))
+    return found
 
 
 def search_events(query: SearchQuery) -> SearchResults:
@@ -33,9 +39,10 @@ def search_events(query: SearchQuery) -> SearchResults:
     languages: dict[str, int] = {}
     themes: dict[str, int] = {}
     kept = []
+    by_key = {page.translation_key: page.pk for page in matches}
     for page, other_language in in_language(matches, query.language, model=EventPage):
         language = other_language or query.language
-        page_themes = themes_of.get(page.pk, [])
+        page_themes = themes_of.get(page.pk) or themes_of.get(by_key[page.translation_key], [])
         if not query.theme or query.theme in page_themes:
             languages[language] = languages.get(language, 0) + 1
         if not query.lang or query.lang == language:

@@ -15,11 +15,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageLogEntry
 
+from cms.selectors import localized_themes, theme_for_slug, themes_in_language
+
 from .ical import CANCELLED_KEPT
+from .themes import filed_themes, filed_under, shown_themes, theme_stamps
 
 
 def _model(name: str) -> type[Model]:
-    """A model of the events app: "EventPage", "EventTheme", "Registration"."""
+    """A model of the events app: "EventPage", "Registration", "FormerThemeSlug"."""
     return apps.get_model("events", name)
 
 
@@ -118,7 +121,7 @@ def event_page_context(*, page: Page, user) -> dict:
         "state": state,
         "confirmed_count": confirmed,
         "questions": page.question_list,
-        "themes": list(page.themes.all()),
+        "themes": localized_themes(page.themes.all(), page.locale),
         "series_events": series_events(page),
     }
 
@@ -136,7 +139,7 @@ def series_events(page: Page) -> list[Page]:
 
 def index_context(*, index_page, params) -> dict:
     EventPage = _model("EventPage")
-    EventTheme = _model("EventTheme")
+    language = translation.get_language() or "fr"
     now = timezone.now()
     events = (
         EventPage.objects.live()
@@ -145,9 +148,9 @@ def index_context(*, index_page, params) -> dict:
     )
     theme = None
     if params.get("theme"):
-        theme = EventTheme.objects.filter(slug=params["theme"]).first()
+        theme, _slug = theme_for_slug(str(params["theme"]), language=language)
         if theme is not None:
-            events = events.filter(themes=theme)
+            events = events.filter(pk__in=filed_under(theme))
     fmt = params.get("format")
     if fmt in EventPage.Format.values:
         events = events.filter(format=fmt)
@@ -158,10 +161,15 @@ def index_context(*, index_page, params) -> dict:
     upcoming = [event for event in upcoming if not event.is_past]
     past = list(events.filter(start__lt=now).order_by("-start")[:30])
     past = [event for event in past if event.is_past]
+    themes = themes_in_language(language)
+    by_key = {t.translation_key: t for t in themes}
+    for event in (*upcoming, *past):
+        # Shown in the reader's language (the prefetch holds the rows editors picked).
+        event.card_themes = [by_key.get(t.translation_key, t) for t in event.themes.all()]
     return {
         "upcoming": upcoming,
         "past": past,
-        "themes": list(EventTheme.objects.all()),
+        "themes": themes,
         "formats": EventPage.Format.choices,
         "current_theme": theme,
         "current_format": fmt,
@@ -242,14 +250,13 @@ def feed_selection(*, language: str, theme: Model | None = None, user=None) -> F
     theme renamed, the member's own registrations. The ETag also holds each page's URL and
     its themes' names, so it moves even where no timestamp does."""
     EventPage = _model("EventPage")
-    EventTheme = _model("EventTheme")
     Registration = _model("Registration")
     Status = Registration.Status
     now = timezone.now()
     base = EventPage.objects.live()
     extra = []
     if theme is not None:
-        base = base.filter(themes=theme)
+        base = base.filter(pk__in=filed_under(theme))
     if user is not None:
         registrations = Registration.objects.filter(user=user)
         stats = registrations.aggregate(n=Count("pk"), last=Max("updated_at"))
@@ -283,24 +290,10 @@ def feed_selection(*, language: str, theme: Model | None = None, user=None) -> F
             chosen[key] = row
     selected = sorted(chosen.values())
     ids = [row[0] for row in selected]
-    filed = list(
-        EventPage.themes.through.objects.filter(eventpage_id__in=ids)
-        .order_by("eventpage_id", "eventtheme__name_fr", "eventtheme_id")
-        .values_list(
-            "eventpage_id",
-            "eventtheme_id",
-            "eventtheme__name_fr",
-            "eventtheme__name_en",
-            "eventtheme__updated_at",
-        )
-    )
-    themes: dict[int, list[Model]] = {}
-    for page_id, theme_id, name_fr, name_en, _updated in filed:
-        themes.setdefault(page_id, []).append(
-            EventTheme(pk=theme_id, name_fr=name_fr, name_en=name_en)
-        )
+    filed = filed_themes(ids, language=language)
+    themes = shown_themes(filed)
     stamps = [stamp for row in selected for stamp in (row[4], row[5]) if stamp]
-    stamps += [row[4] for row in filed]
+    stamps += theme_stamps(filed)
     if user is not None and extra[1]:
         stamps.append(extra[1])
     stamps += _left_at(base, now=now)
@@ -319,11 +312,13 @@ def _left_at(base, *, now) -> list:
     return stamps
 
 
-def event_file_validators(page: Page) -> tuple[list, object]:
-    """ETag parts and Last-Modified of one event's .ics: its data, URL and themes."""
-    themes = list(page.themes.order_by("pk").values_list("pk", "name_fr", "name_en", "updated_at"))
+def event_file_validators(page: Page) -> tuple[list, object, list[Model]]:
+    """ETag parts and Last-Modified of one event's .ics (its data, URL and themes), and its
+    themes as the file names them (in the page's language)."""
+    filed = filed_themes([page.pk], language=page.locale.language_code)
     parts = [page.pk, page.uid, page.sequence, page.last_modified, page.cancelled, page.url_path]
-    return [*parts, *themes], max([page.last_modified, *[row[3] for row in themes]])
+    themes = shown_themes(filed).get(page.pk, [])
+    return [*parts, *filed], max([page.last_modified, *theme_stamps(filed)]), themes
 
 
 def when_text(page: Page) -> str:

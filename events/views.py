@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, user_passes_test
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -11,12 +11,14 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from cms.selectors import theme_for_slug
 from hub.csv_export import BOM, SafeWriter
 from hub.parsing import parse_ids
 from hub.redirects import safe_next
 
 from . import access, ical, selectors, services
-from .models import EventPage, EventTheme, Registration
+from .models import EventPage, Registration
+from .themes import former_theme_slug
 
 # Like Django's staff_member_required (visitors and members go to the admin's sign-in), by
 # the events' own rule.
@@ -185,8 +187,18 @@ def public_feed(request):
 
 @require_safe
 def theme_feed(request, slug: str):
-    theme = get_object_or_404(EventTheme, slug=slug)
+    """The feed of one theme (cms.Theme), at its slug in the address's language. A slug of
+    the other language, or one of the events' former themes (FormerThemeSlug), redirects
+    permanently there: a calendar subscribed to it keeps its events."""
     language = translation.get_language()
+    theme, own_slug = theme_for_slug(slug, language=language)
+    if theme is None:
+        former = former_theme_slug(slug)
+        if former is None:
+            raise Http404
+        theme, own_slug = theme_for_slug(former.slug, language=language)
+    if own_slug != slug:
+        return HttpResponsePermanentRedirect(reverse("events:theme_feed", args=[own_slug]))
     name = _("DATAide Hub events: %(theme)s") % {"theme": theme.name}
     return _feed(request, language=language, name=name, filename=f"dataide-{slug}.ics", theme=theme)
 
@@ -211,7 +223,7 @@ def private_feed(request, token: str):
 @require_safe
 def event_ics(request, pk: int):
     page = _event(pk)
-    parts, last_modified = selectors.event_file_validators(page)
+    parts, last_modified, page.prefetched_themes = selectors.event_file_validators(page)
 
     def build():
         return ical.single_event_bytes(page, base_url=_base_url(request), request=request)

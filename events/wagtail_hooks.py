@@ -1,4 +1,5 @@
-"""Admin: themes and series as snippets, and a "Registrations" button on event pages."""
+"""Admin: series as snippets (themes are the library's: cms.Theme, under "Themes"), and a
+"Registrations" button on event pages."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,13 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import access
-from .models import EventPage, EventSeries, EventTheme
-
-
-class EventThemeViewSet(SnippetViewSet):
-    model = EventTheme
-    icon = "tag"
-    list_display = ["name_fr", "name_en", "slug"]
+from .models import EventPage, EventSeries
 
 
 class EventSeriesViewSet(SnippetViewSet):
@@ -27,7 +22,7 @@ class EventsGroup(SnippetViewSetGroup):
     menu_label = _("Events")
     menu_icon = "date"
     menu_order = 250
-    items = (EventThemeViewSet, EventSeriesViewSet)
+    items = (EventSeriesViewSet,)
 
 
 register_snippet(EventsGroup)

@@ -1,19 +1,48 @@
-"""The privacy moderation screen: the register of actions (privacy's ModerationEntry, at
-/django-admin/privacy/moderationentry/) and the form that unpublishes a post, replaces a
-name in it, or marks a page noindex. It lives in forum because posts are machina's; the
-register it writes stays privacy's."""
+"""machina's forum admin with the hub's additions to each forum (its English name and
+description, its themes: forum.ForumCategory), and the privacy moderation screen: the
+register of actions (privacy's ModerationEntry, at /django-admin/privacy/moderationentry/)
+and the form that unpublishes a post, replaces a name in it, or marks a page noindex. It
+lives in forum because posts are machina's; the register it writes stays privacy's."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from machina.apps.forum.admin import ForumAdmin as MachinaForumAdmin
+from machina.apps.forum.models import Forum
 
+from cms.models import Theme
 from hub.privacy import moderation as privacy_moderation
 from hub.privacy.models import ModerationEntry
 
 from . import moderation
 from .forms import ModerationForm
+from .models import ForumCategory
+
+
+class ForumCategoryInline(admin.StackedInline):
+    model = ForumCategory
+    can_delete = False
+    max_num = 1
+    verbose_name = _("English words and themes")
+    verbose_name_plural = _("English words and themes")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "themes":
+            # One box per theme: the French ones, which stand for their translations.
+            kwargs["queryset"] = Theme.objects.filter(locale__language_code="fr")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Forum)
+
+
+@admin.register(Forum)
+class ForumAdmin(MachinaForumAdmin):
+    inlines = [*MachinaForumAdmin.inlines, ForumCategoryInline]
 
 
 @admin.register(ModerationEntry)

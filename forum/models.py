@@ -1,4 +1,5 @@
-"""What the forum adds to machina: reactions, reports and accepted answers."""
+"""What the forum adds to machina: reactions, reports, accepted answers, followed forums,
+and each forum's themes and English words (ForumCategory)."""
 
 from django.conf import settings
 from django.db import models
@@ -125,3 +126,29 @@ class ForumFollow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.forum_id}"
+
+
+class ForumCategory(models.Model):
+    """What the hub adds to a machina forum, shown as a category of the forum's index: the
+    themes it is about (cms.Theme, the hub's one taxonomy, which the other rooms meet it
+    on), and its English name and description beside machina's own French ones. A forum
+    without one, or without an English name, shows its French name, marked as such."""
+
+    forum = models.OneToOneField(
+        "forum.Forum",
+        on_delete=models.CASCADE,
+        related_name="community_category",
+        verbose_name=_("forum"),
+    )
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    themes = models.ManyToManyField(
+        "cms.Theme", blank=True, related_name="forum_categories", verbose_name=_("themes")
+    )
+
+    class Meta:
+        verbose_name = _("forum category")
+        verbose_name_plural = _("forum categories")
+
+    def __str__(self) -> str:
+        return self.name_en or str(self.forum_id)

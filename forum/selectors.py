@@ -217,6 +217,10 @@ class TopicSearch:
     def __len__(self) -> int:
         return self.count()
 
+    def narrow_to_forums(self, forum_ids) -> None:
+        """Only the topics of these forums (still only those the searcher may read)."""
+        self._matches = self._matches.filter(topic__forum_id__in=list(forum_ids))
+
     def _best(self):
         """One row per topic, its best matching post, best topics first."""
         if self.postgres:

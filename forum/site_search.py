@@ -13,14 +13,8 @@ from machina.apps.forum_conversation.models import Topic
 from hub import extensions
 from hub.extensions import SearchHit, SearchQuery, SearchResults
 
-from . import selectors
+from . import categories, selectors
 from .access import readable_forum_ids
-
-
-def forum_theme_keys(forum_ids) -> dict[int, list[str]]:
-    """{forum id: [cms.Theme translation keys]}. Forum categories are not tied to themes
-    yet (issue 13, item 2): none."""
-    return {}
 
 
 def topic_url(post) -> str:
@@ -45,8 +39,8 @@ def search_discussions(query: SearchQuery) -> SearchResults:
         user=request.user,
         handler=getattr(request, "forum_permission_handler", None),
     )
-    if query.theme:  # no forum is tied to a theme yet (forum_theme_keys)
-        return SearchResults()
+    if query.theme:  # the forums filed under the theme (forum/categories.py, cached)
+        search.narrow_to_forums(categories.forum_ids_on_themes([query.theme]))
     posts, count = search.counted(0, query.limit)
     hits = [
         SearchHit(

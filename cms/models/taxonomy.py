@@ -10,7 +10,9 @@ from wagtail.search import index
 
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
-    """A theme (cybersécurité, gestion des données...). The French theme and its English
+    """A theme (cybersécurité, gestion des données...): the one taxonomy of the hub. The
+    library's resources and toolkits, events (`EventPage.themes`) and forum categories
+    (`forum.ForumCategory.themes`) are filed under it. The French theme and its English
     translation share a `translation_key`: filters match on it, so an English resource
     tagged with the French theme still shows under the English theme."""
 
@@ -18,6 +20,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80, help_text=_("Used in filter links."))
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+    # Its name is in every calendar entry filed under it (CATEGORIES): feeds' Last-Modified.
+    updated_at = models.DateTimeField(auto_now=True, editable=False)
 
     panels = [
         FieldPanel("name"),

@@ -9,6 +9,7 @@ number of resources (tests assert it).
                    translated yet)
     cache.py       the library's cache version, bumped by services.library_changed()
     detail.py      what a resource page and a toolkit page show
+    themes.py      themes in the reader's language (every room files things under them)
     registry.py    how these modules reach the models
 
 Imports go one way: the pages of cms.models.pages call these reads from get_context and
@@ -26,6 +27,7 @@ from .detail import resource_detail, toolkit_detail
 from .facets import Facet, Option
 from .filters import FILTERS
 from .listing import Listing, library_listing
+from .themes import localized_themes, theme_for_slug, themes_by_key, themes_in_language
 from .visibility import visible_resources
 
 __all__ = [
@@ -38,7 +40,11 @@ __all__ = [
     "Option",
     "library_listing",
     "library_version",
+    "localized_themes",
     "resource_detail",
+    "theme_for_slug",
+    "themes_by_key",
+    "themes_in_language",
     "toolkit_detail",
     "visible_resources",
 ]

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from .registry import cms_model
+from .themes import localized_themes
 
 
 def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
@@ -13,7 +14,7 @@ def resource_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     related = [_localized_page(resource, locale) for resource in _related_resources(page)]
     is_saved = _is_saved(page, getattr(request, "user", None))
     return {
-        "themes": _localized_themes(page.themes.all(), locale),
+        "themes": localized_themes(page.themes.all(), locale),
         "related": related,
         "is_saved": is_saved,
         "index_url": _index_url(page, locale, request),
@@ -40,7 +41,7 @@ def toolkit_detail(*, page, request, shown_in_locale=None, **kwargs) -> dict:
     return {
         "steps": steps,
         "progress": _progress(steps),
-        "themes": _localized_themes(page.themes.all(), locale),
+        "themes": localized_themes(page.themes.all(), locale),
         "shown_in_locale": shown_in_locale,
         "content_language": page.locale.language_code,
         "index_url": _index_url(page, locale, request),
@@ -109,17 +110,6 @@ def _progress(steps: list[dict]) -> dict:
     total = len(steps)
     done = sum(1 for step in steps if step["done"])
     return {"done": done, "total": total, "percent": round(100 * done / total) if total else 0}
-
-
-def _localized_themes(themes, locale: Locale) -> list:
-    themes = list(themes)
-    translated = {
-        theme.translation_key: theme
-        for theme in cms_model("Theme").objects.filter(
-            locale=locale, translation_key__in=[theme.translation_key for theme in themes]
-        )
-    }
-    return [translated.get(theme.translation_key, theme) for theme in themes]
 
 
 def _reader_locale(page, shown_in_locale) -> Locale:

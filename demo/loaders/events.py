@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.models import HomePage
-from events.models import EventIndexPage, EventPage, EventSeries, EventTheme, Registration
+from cms.models import HomePage, Theme
+from events.models import EventIndexPage, EventPage, EventSeries, Registration
 from hub.accounts.models import User
 
 from . import content
@@ -31,8 +31,18 @@ def _index(home: HomePage, en: Locale) -> EventIndexPage:
     return index
 
 
+def _themes() -> dict:
+    """The library's French themes (demo/loaders/cms.py made them) by their key in cms.toml."""
+    found = {}
+    for spec in content("cms")["themes"]:
+        theme = Theme.objects.filter(locale__language_code="fr", slug=spec["fr"]["slug"]).first()
+        if theme is not None:
+            found[spec["key"]] = theme
+    return found
+
+
 def _named(model, specs: list[dict]) -> dict:
-    """Themes or series by slug, with their French and English names."""
+    """Series by slug, with their French and English names."""
     found = {}
     for spec in specs:
         found[spec["slug"]], _ = model.objects.get_or_create(
@@ -49,7 +59,7 @@ def seed(log) -> None:
     data = content("events")
     en = Locale.objects.get(language_code="en")
     index = _index(home, en)
-    themes = _named(EventTheme, data["themes"])
+    themes = _themes()
     series = _named(EventSeries, data["series"])
     shared = data["every_event"]
     today = timezone.localdate()
@@ -80,7 +90,7 @@ def seed(log) -> None:
                 **{field: spec[field] for field in OPTIONAL_FIELDS if field in spec},
             )
         )
-        page.themes.set([themes[theme] for theme in spec["themes"]])
+        page.themes.set([themes[key] for key in spec["themes"] if key in themes])
         page.save_revision().publish()
         english = page.copy_for_translation(en)
         english.title = english_text["title"]

@@ -6,6 +6,7 @@
 - `reminders`: the 24-hour and 1-hour reminders;
 - `staff`: attendance and messages staff write to registrants;
 - `tokens`: private calendar tokens;
+- `themes`: what a theme's deletion does to the feeds;
 - `retention`: Loi 25 deletion and how long attendee lists are kept;
 - `common`: the steps they share (the event lock, seat counts, telling registrants).
 
@@ -17,6 +18,7 @@ from .registrations import RegistrationError, registration_cancel, registration_
 from .reminders import REMINDERS, ReminderWindow, reminders_send
 from .retention import member_events_delete, registrations_purge_past
 from .staff import attendance_mark, registrants_message
+from .themes import theme_deleting
 from .tokens import calendar_token_get_or_create, calendar_token_regenerate
 
 __all__ = [
@@ -36,4 +38,5 @@ __all__ = [
     "registrations_purge_past",
     "reminders_send",
     "schedule_signature",
+    "theme_deleting",
 ]

@@ -40,15 +40,11 @@ def _sync_translations(original: EventPage) -> None:
     EventPage.objects.filter(pk__in=translations).update(**values)
     through = EventPage.themes.through
     theme_ids = list(
-        through.objects.filter(eventpage_id=original.pk).values_list("eventtheme_id", flat=True)
+        through.objects.filter(eventpage_id=original.pk).values_list("theme_id", flat=True)
     )
     through.objects.filter(eventpage_id__in=translations).delete()
     through.objects.bulk_create(
-        [
-            through(eventpage_id=pk, eventtheme_id=theme)
-            for pk in translations
-            for theme in theme_ids
-        ]
+        [through(eventpage_id=pk, theme_id=theme) for pk in translations for theme in theme_ids]
     )
 
 

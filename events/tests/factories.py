@@ -65,3 +65,10 @@ def event_translation(page: EventPage, *, title: str | None = None) -> EventPage
     english.save_revision().publish()
     english.refresh_from_db()
     return english
+
+
+def event_theme(slug: str, name: str, english: tuple[str, str] | None = None):
+    """A library theme (cms.Theme, the one taxonomy) in French, and in English when told."""
+    from cms.tests.factories import make_theme
+
+    return make_theme(slug=slug, name=name, english=english)

@@ -12,8 +12,11 @@ from django.utils.http import parse_http_date
 from icalendar import Calendar
 from wagtail.models import PageLogEntry
 
+from cms.models import Theme
 from events import services
-from events.models import EventPage, EventTheme
+from events.models import EventPage
+
+from .factories import event_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +36,7 @@ def head(path, **headers):
 
 @pytest.fixture
 def theme():
-    return EventTheme.objects.create(slug="donnees", name_fr="Données", name_en="Data")
+    return event_theme("donnees", "Données", ("data", "Data"))
 
 
 @pytest.fixture
@@ -44,7 +47,7 @@ def two_events(make_event, theme):
     EventPage.objects.update(
         last_published_at=hour_ago, latest_revision_created_at=hour_ago, changed_at=hour_ago
     )
-    EventTheme.objects.update(updated_at=hour_ago)  # (HTTP dates count whole seconds)
+    Theme.objects.update(updated_at=hour_ago)  # (HTTP dates count whole seconds)
     # The page log counts too (moves, unpublishing): what setting up the site logged is
     # older as well, or a change in the same second would hide behind it.
     PageLogEntry.objects.update(timestamp=hour_ago)
@@ -97,7 +100,7 @@ def test_renaming_a_theme_moves_the_validators_of_every_file_that_names_it(two_e
     page = two_events[0]
     paths = [url("feed"), url("theme_feed", "donnees"), url("event_ics", page.pk)]
     first = {path: get(path) for path in paths}
-    theme.name_fr = "Données ouvertes"
+    theme.name = "Données ouvertes"
     theme.save()
     for path in paths:
         response = assert_moved(path, first[path])

@@ -10,9 +10,9 @@ from django.utils.http import http_date
 from icalendar import Calendar
 
 from events import services
-from events.models import EventPage, EventTheme
+from events.models import EventPage
 
-from .factories import event_translation
+from .factories import event_theme, event_translation
 
 pytestmark = pytest.mark.django_db
 TORONTO = ZoneInfo("America/Toronto")
@@ -100,7 +100,7 @@ def test_times_are_right_across_the_daylight_saving_change(make_event):
 
 
 def test_join_links_never_leave_the_hub(make_event, member, client):
-    page = make_event(themes=[EventTheme.objects.create(slug="t", name_fr="T", name_en="T")])
+    page = make_event(themes=[event_theme("t", "T")])
     event_translation(page)
     services.registration_create(event=page, user=member)
     token = services.calendar_token_get_or_create(user=member).token
@@ -171,7 +171,7 @@ def test_the_english_feed_uses_english_titles_and_the_same_uids(make_event):
 
 
 def test_theme_feed_holds_only_its_theme(make_event):
-    data = EventTheme.objects.create(slug="donnees", name_fr="Données", name_en="Data")
+    data = event_theme("donnees", "Données", ("data", "Data"))
     inside = make_event(themes=[data])
     make_event()
     calendar = parse(self_get(url("theme_feed", "donnees")))
@@ -214,7 +214,7 @@ def test_private_feed_changes_when_the_member_cancels(make_event, member):
 def test_feed_cost_does_not_grow_with_the_number_of_events(
     make_event, django_assert_max_num_queries
 ):
-    theme = EventTheme.objects.create(slug="x", name_fr="X", name_en="X")
+    theme = event_theme("x", "X")
     for _ in range(3):
         make_event(themes=[theme])
     # 9: the validators read when events last left the feed (page log, expired

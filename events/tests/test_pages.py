@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events import services
-from events.models import EventTheme, Registration
+from events.models import Registration
 
-from .factories import event_translation
+from .factories import event_theme, event_translation
 
 pytestmark = pytest.mark.django_db
 TORONTO = ZoneInfo("America/Toronto")
@@ -133,7 +133,7 @@ def test_past_event_leads_to_its_replay(make_event, client):
 def test_index_lists_upcoming_and_past_filters_and_announces_the_feed(
     index, make_event, client, django_assert_max_num_queries
 ):
-    data = EventTheme.objects.create(slug="donnees", name_fr="Données", name_en="Data")
+    data = event_theme("donnees", "Données", ("data", "Data"))
     make_event(title="À venir données", themes=[data])
     make_event(title="À venir hybride", format="hybrid")
     make_event(title="Passé", start=timezone.now() - timedelta(days=10))
