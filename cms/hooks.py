@@ -1,9 +1,8 @@
-"""Where cms plugs into the other rooms: its pages in the site search, the library and
-"Mes thèmes" panels in Mon espace, the themes to follow on the sign-up form, new resources
-on followed themes (a notification kind, Mon espace's news, a digest section), the
-library's section of the member's data download, and what goes when a member leaves.
-(cms also reads two points: the search providers, in search.py, and the theme news of
-every room, in panels.py.)"""
+"""Where cms plugs into the other rooms: its pages in the site search (the "Resources" type),
+the library and "Mes thèmes" panels in Mon espace, the themes to follow on the sign-up form,
+new resources on followed themes (a notification kind, Mon espace's news, a digest section),
+the library's section of the member's data download, and what goes when a member leaves.
+(cms also reads one point: the theme news of every room, in panels.py.)"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +13,7 @@ from hub.notifications.kinds import Kind
 
 from . import digest, exports, panels, services
 from .models import Theme
-from .page_search import search_pages
-from .search import SearchProvider
+from .page_search import page_words, search_pages
 from .selectors.follows import themes_in_locale
 
 THEME_RESOURCE = Kind(
@@ -55,7 +53,9 @@ def member_deleting(sender, user, **kwargs) -> None:
 
 def register() -> None:
     extensions.search_providers.register(
-        "pages", SearchProvider(label=_("Resources and pages"), search=search_pages), order=10
+        "resources",
+        extensions.SearchProvider(label=_("Resources"), search=search_pages, words=page_words),
+        order=10,
     )
     extensions.dashboard_panels.register(
         "cms/panels/my_library.html", panels.library_panel, order=30

@@ -1,4 +1,5 @@
-"""Django views of the CMS room (site search, feeds, sitemap, member actions). Pages
+"""Django views of the CMS room (feeds, sitemap, member actions; the site search is
+the search room's). Pages
 themselves are Wagtail's; these come before Wagtail's catch-all in hub/urls.py."""
 
 from django.urls import path
@@ -9,7 +10,6 @@ from . import views
 app_name = "cms"
 
 urlpatterns = [
-    path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
     path("feeds/resources.rss", views.ResourcesFeed(), name="feed_rss"),
     path("feeds/resources.atom", views.ResourcesAtomFeed(), name="feed_atom"),
     path("sitemap.xml", views.sitemap, name="sitemap"),

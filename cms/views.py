@@ -1,4 +1,4 @@
-"""Django views of the CMS room: site search, feeds, sitemap, and the member actions of
+"""Django views of the CMS room: feeds, sitemap, and the member actions of
 resource and toolkit pages (save, step done). Views parse input, call one service, render."""
 
 from django.contrib import messages
@@ -8,7 +8,7 @@ from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,20 +19,8 @@ from hub.redirects import safe_next
 
 from . import services
 from .models import ResourceIndexPage, ResourcePage, Theme, ToolkitPage
-from .search import run_search
 
 FEED_SIZE = 30
-
-
-def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:200]
-    sections = run_search(request=request, query=query) if query else []
-    total = sum(len(section["hits"]) for section in sections)
-    return render(
-        request,
-        "cms/search.html",
-        {"query": query, "sections": sections, "total": total, "nav_section": "search"},
-    )
 
 
 def _back(request, fallback: str) -> str:

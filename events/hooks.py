@@ -2,7 +2,8 @@
 the member's data download, what happens to a leaving member's registrations, the
 retention of attendee lists, its kinds of notification, what runs when staff publish
 an event page in Wagtail, when a theme (cms.Theme) is deleted, new events on followed
-themes (Mon espace's news) and its sections of the digest email."""
+themes (Mon espace's news), its sections of the digest email, and its events in the site
+search."""
 
 from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from cms.models import Theme
 from hub import extensions
 from hub.notifications.kinds import Kind
 
-from . import exports, myspace, panels, services
+from . import exports, myspace, panels, search, services
 from .models import EventPage
 
 ATTENDEE_LISTS = extensions.RetentionTask(
@@ -105,4 +106,11 @@ def register() -> None:
     )
     extensions.digest_sections.register(
         "events.upcoming", DIGEST_SECTIONS["events.upcoming"], order=50
+    )
+    extensions.search_providers.register(
+        "events",
+        extensions.SearchProvider(
+            label=_("Events"), search=search.search_events, words=search.event_words
+        ),
+        order=30,
     )

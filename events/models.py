@@ -229,6 +229,7 @@ class EventPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("speakers"),
+        index.SearchField("format_words"),
         index.FilterField("start"),
     ]
     parent_page_types = ["events.EventIndexPage"]
@@ -270,6 +271,14 @@ class EventPage(Page):
     @property
     def join_opens_at(self):
         return self.start - timedelta(minutes=JOIN_OPENS_MINUTES)
+
+    def format_words(self) -> str:
+        """The format's name in the page's language, indexed so that "webinar" or
+        "webinaire" finds the webinars (their titles seldom say it)."""
+        from django.utils import translation
+
+        with translation.override(self.locale.language_code if self.locale_id else None):
+            return str(self.get_format_display())
 
     @property
     def speaker_list(self) -> list[str]:

@@ -1,7 +1,7 @@
 """Where the forum plugs into the other rooms: its section of the member's data download,
 what goes when a member leaves (their posts stay), its kinds of notification, "Mes
 questions et réponses" in Mon espace, new questions on followed themes (a kind, Mon
-espace's news) and its sections of the digest email.
+espace's news), its sections of the digest email, and its discussions in the site search.
 (machina's own signals are wired in apps.py: they are how the forum runs, not how it plugs
 into the hub.)"""
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hub import extensions
 from hub.notifications.kinds import DIGEST, EMAIL, Kind
 
-from . import access, member_data, myspace
+from . import access, member_data, myspace, site_search
 
 # Default deliveries, what a member expects before they choose: what speaks to them or asks
 # them to act comes by email at once (a reply to their question, a mention, their held
@@ -122,3 +122,12 @@ def register() -> None:
     extensions.theme_news.register("forum", myspace.question_news, order=30)
     for order, (key, section) in enumerate(DIGEST_SECTIONS.items()):
         extensions.digest_sections.register(key, section, order=20 + 40 * order)
+    extensions.search_providers.register(
+        "discussions",
+        extensions.SearchProvider(
+            label=_("Discussions"),
+            search=site_search.search_discussions,
+            words=site_search.discussion_words,
+        ),
+        order=20,
+    )

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -203,10 +204,23 @@ class TopicSearch:
     search syntax: "quoted phrase", -excluded, or), ranked by the better of the two ranks.
     SQLite (development only): every word, icontains, newest first."""
 
-    def __init__(self, *, query: str, user, handler: PermissionHandler | None = None):
-        self.query = query
+    def __init__(
+        self,
+        *,
+        query: str,
+        user,
+        handler: PermissionHandler | None = None,
+        solved_only: bool = False,
+        any_word: bool = False,
+    ):
         self.postgres = uses_postgres_search()
+        self.any_word = any_word
+        if any_word and self.postgres:  # websearch syntax: "a or b or c"
+            query = " or ".join(re.findall(r"\w+", query)[:12])
+        self.query = query
         self._matches = self._matching_posts(user, handler)
+        if solved_only:
+            self._matches = self._matches.filter(topic__community_solution__isnull=False)
 
     def _matching_posts(self, user, handler):
         posts = Post.approved_objects.filter(
@@ -221,6 +235,12 @@ class TopicSearch:
         words = _words(self.query)
         if not words:
             return posts.none()
+        if self.any_word:
+            words = [word for word in words if len(word) > 3] or words
+            any_of = Q()
+            for word in words:
+                any_of |= Q(subject__icontains=word) | Q(content__icontains=word)
+            return posts.filter(any_of)
         for word in words:
             posts = posts.filter(Q(subject__icontains=word) | Q(content__icontains=word))
         return posts
@@ -231,16 +251,19 @@ class TopicSearch:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, window: slice) -> list[Post]:
-        if not isinstance(window, slice):
-            raise TypeError("TopicSearch takes slices only.")
+    def narrow_to_forums(self, forum_ids) -> None:
+        """Only the topics of these forums (still only those the searcher may read)."""
+        self._matches = self._matches.filter(topic__forum_id__in=list(forum_ids))
+
+    def _best(self):
+        """One row per topic, its best matching post, best topics first."""
         if self.postgres:
             params = [self.query] * len(SEARCH_VECTORS)
             rank = RawSQL(_RANK_SQL, params, output_field=FloatField())  # noqa: S611
         else:
             rank = Value(0.0, output_field=FloatField())
         order = [F("rank").desc(), F("created").desc(), F("pk").desc()]
-        best = (
+        return (
             self._matches.annotate(
                 rank=rank,
                 place=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order),
@@ -248,7 +271,37 @@ class TopicSearch:
             .filter(place=1)
             .order_by(*order)
         )
-        ids = list(best.values_list("pk", flat=True)[window])
+
+    def __getitem__(self, window: slice) -> list[Post]:
+        if not isinstance(window, slice):
+            raise TypeError("TopicSearch takes slices only.")
+        return self._load(list(self._best().values_list("pk", flat=True)[window]))
+
+    def counted(self, start: int, stop: int) -> tuple[list[Post], int]:
+        """`self[start:stop]` and `count()` from one pass over the matching posts (the site
+        search needs both; on a common word, each pass reads tens of thousands of posts).
+        Three queries with results, one without. (SQLite: a slice and a count.)"""
+        if not self.postgres:
+            return self[start:stop], self.count()
+        if stop <= start:
+            return [], self.count()
+        try:
+            sql, params = self._best().values_list("pk", "rank", "created").query.sql_with_params()
+        except EmptyResultSet:  # nothing readable (no forum), or an empty query
+            return [], 0
+        if sql:
+            with connection.cursor() as cursor:
+                cursor.execute(  # our own compiled SQL; every value is a parameter
+                    f"SELECT b.pk, count(*) OVER () FROM ({sql}) AS b(pk, rank, created)"  # noqa: S608
+                    " ORDER BY b.rank DESC, b.created DESC, b.pk DESC LIMIT %s OFFSET %s",
+                    [*params, stop - start, start],
+                )
+                rows = cursor.fetchall()
+            if rows:
+                return self._load([pk for pk, _total in rows]), rows[0][1]
+        return [], self.count()
+
+    def _load(self, ids: list[int]) -> list[Post]:
         if not ids:
             return []
         posts = Post.objects.filter(pk__in=ids).select_related("topic", "topic__forum", "poster")

@@ -51,6 +51,7 @@ community_patterns = [
     path("recherche/", community.search, name="search"),
     path("apercu/", community.preview, name="preview"),
     path("membres/suggestions/", community.member_autocomplete, name="member_autocomplete"),
+    path("avant-de-publier/", community.before_posting, name="before_posting"),
 ]
 
 

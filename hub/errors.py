@@ -124,7 +124,7 @@ def server_error(request):
     try:
         with translation.override(language):
             try:
-                search = reverse("cms:search")
+                search = reverse("search:search")
             except Exception:  # noqa: BLE001 - the URLconf may be what broke
                 search = f"/{language}/"
             body = loader.get_template("errors/500.html").render(

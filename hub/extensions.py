@@ -21,7 +21,7 @@ the deletion's transaction, and connects with a `dispatch_uid` so it is connecte
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.dispatch import Signal
@@ -181,13 +181,81 @@ Registered by: every room that calls `notify(...)` (forum, events). Read by:
 Key: the kind's code ("forum.reply", at most 50 characters).
 Item: a `hub.notifications.kinds.Kind` with that code."""
 
-search_providers = ExtensionPoint("search_providers")
-"""Sections of the site search (/recherche/).
 
-Registered by: each room whose content can be searched (cms for its pages). Read by:
-`cms.search.run_search`, one section per provider in `order`.
-Key: the section's key. Item: a `cms.search.SearchProvider(label, search)`, where
-`search(*, request, query, limit)` returns a list of `cms.search.SearchHit`, best first."""
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the site search asks each provider. `text` is cleaned already (no control
+    characters, at most 200 characters, never empty); `request` gives the searcher
+    (`request.user`) and the page's language (`language`). `limit`: how many best hits the
+    page needs from this provider. `theme`: a cms.Theme translation key (a str) or "";
+    `lang`: "fr", "en" or "". A provider applies both filters itself, and its counts are
+    counted after them. `any_word`: a hit needs one of the words, not all of them (the
+    forum's "Before posting" suggestions)."""
+
+    text: str
+    request: object
+    language: str
+    limit: int
+    theme: str = ""
+    lang: str = ""
+    any_word: bool = False  # match any word rather than every word (suggestions)
+
+
+@dataclass
+class SearchHit:
+    """One result. `excerpt` is escaped HTML that holds nothing but text and <mark>
+    (`hub.sanitize.highlight`, or the forum's ts_headline escaped piece by piece): never a
+    cut piece of stored HTML. `lang`: the hit's language when it is not the page's (then
+    shown "Not translated yet"); "" when it has none (a forum topic). `when`: a date shown
+    with the hit (an event's start, a topic's last post). `badges`: short words ("Solved",
+    "Replay")."""
+
+    title: str
+    url: str
+    excerpt: str = ""
+    kind: object = ""
+    lang: str = ""
+    when: object = None
+    badges: list = field(default_factory=list)
+    type: str = ""  # the provider's key, set by the search room
+
+
+@dataclass
+class SearchResults:
+    """A provider's answer: `hits`, its best `limit` hits, best first; `count`, how many it
+    found in all (what the searcher may read only: a private forum is not even counted);
+    `themes` and `languages`: {cms.Theme translation key or language code: count} over all
+    it found (before the `theme`/`lang` filters of the query narrowed them, so the facets
+    stay usable)."""
+
+    hits: list = field(default_factory=list)
+    count: int = 0
+    themes: dict = field(default_factory=dict)
+    languages: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchProvider:
+    """One type of result of the site search, and its facet: `label` ("Resources",
+    "Discussions", "Events"). `search(query: SearchQuery) -> SearchResults` must run a fixed
+    number of SQL queries whatever it finds. `words() -> iterable of str`: the public text
+    (titles, summaries) the "did you mean" vocabulary is built from, read as a visitor:
+    nothing a visitor may not read, ever."""
+
+    label: object
+    search: Callable[..., SearchResults]
+    words: Callable[[], object] | None = None
+
+
+search_providers = ExtensionPoint("search_providers")
+"""Types of result of the site search (/fr/recherche/, /en/search/), each a facet.
+
+Registered by: each room whose content can be searched (cms: resources, toolkits and
+pages; forum: discussions; events: events). Read by: `search.selectors.site_search`, which
+asks every provider for its best hits, fuses the lists into one ranking, and builds the
+type, theme and language facets from the providers' counts.
+Key: the type's key, also the `type=` of the URL ("resources", "discussions", "events").
+Item: a `SearchProvider`; see `SearchQuery`, `SearchResults`, `SearchHit` above."""
 
 
 @dataclass(frozen=True)

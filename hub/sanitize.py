@@ -15,6 +15,7 @@ Policy (a strict allowlist):
 import html
 import posixpath
 import re
+import unicodedata
 from functools import lru_cache, partial
 from html.parser import HTMLParser
 from urllib.parse import unquote
@@ -23,7 +24,7 @@ import bleach
 from bleach.linkifier import LinkifyFilter
 from django.conf import settings
 from django.utils.html import escape
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = frozenset(
     {
@@ -248,3 +249,58 @@ def excerpt(html_text: str | None, length: int = 240) -> SafeString:
             cut = cut[:space]
         text = cut.rstrip() + " …"
     return escape(text)
+
+
+# Search excerpts --------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Sécurité" -> "securite"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def query_stems(query: str) -> list[str]:
+    """Rough stems of the words of a query, to find them again in a text (the search
+    engines match stems too: "trousses" finds "trousse")."""
+    words = re.findall(r"\w+", fold(query))[:16]
+    # Short words ("de", "la") would light up everywhere; keep them only if nothing else.
+    long_words = [word for word in words if len(word) > 2]
+    stems = []
+    for word in long_words or words:
+        stems.append(word[: max(3, len(word) - 2)] if len(word) > 4 else word)
+    return stems
+
+
+def highlight(text: str | None, query: str, *, words: int = 32) -> SafeString:
+    """An excerpt of plain `text` (never HTML: pass `plain_text(html)`) around the first
+    words that match the query, every piece escaped, the matches wrapped in <mark>. Accent-
+    and case-insensitive. The only markup it can hold is <mark>."""
+    stems = query_stems(query)
+    tokens = re.split(r"(\s+)", " ".join((text or "").split()))
+    word_positions = [i for i, token in enumerate(tokens) if token and not token.isspace()]
+
+    def matches(token: str) -> bool:
+        folded = fold(re.sub(r"^\W+", "", token))
+        return any(folded.startswith(stem) for stem in stems)
+
+    first = next((n for n, i in enumerate(word_positions) if matches(tokens[i])), 0)
+    start = max(0, first - words // 3)
+    chosen = word_positions[start : start + words]
+    if not chosen:
+        return mark_safe("")
+    parts = []
+    for i in range(chosen[0], chosen[-1] + 1):
+        token = tokens[i]
+        if token.isspace():
+            parts.append(" ")
+        elif matches(token):
+            parts.append(f"<mark>{escape(token)}</mark>")
+        else:
+            parts.append(escape(token))
+    excerpt = "".join(parts)
+    if start > 0:
+        excerpt = "… " + excerpt
+    if start + words < len(word_positions):
+        excerpt += " …"
+    return mark_safe(excerpt)  # noqa: S308 - every piece was escaped above

@@ -23,7 +23,7 @@ from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
 from hub.redirects import safe_next
 
-from .. import access, selectors, services
+from .. import access, selectors, services, site_search
 from ..forms import ReportForm
 from ..models import Reaction
 
@@ -340,3 +340,15 @@ def forum_follow(request, pk: int):
     else:
         messages.info(request, _("You no longer follow this forum."))
     return HttpResponseRedirect(reverse("forum:forum", args=[forum.slug, forum.pk]))
+
+
+@login_required
+@require_GET
+def before_posting(request):
+    """The "Before posting" suggestions for a question's title being typed (the new-question
+    form's script asks as the title is typed): resources and solved discussions, as JSON
+    text (the script writes it with textContent, never as HTML)."""
+    found = site_search.before_posting(request=request, title=request.GET.get("q", "")[:400])
+    return JsonResponse(
+        {key: [{"title": hit.title, "url": hit.url} for hit in hits] for key, hits in found.items()}
+    )

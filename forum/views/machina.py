@@ -21,7 +21,7 @@ from machina.apps.forum_conversation.models import Post
 from hub.notifications.views import request_mark_read
 from hub.parsing import UrlIdsMixin, parse_id
 
-from .. import access, services
+from .. import access, services, site_search
 from ..forms import CommunityPostForm, CommunityTopicForm, PollOptionFormset
 from ..models import Reaction, TopicSolution
 
@@ -171,8 +171,30 @@ class TopicView(UrlIdsMixin, machina_views.TopicView):
 
 
 class TopicCreateView(HeldMessageMixin, UrlIdsMixin, machina_views.TopicCreateView):
+    """A new question. "Before posting": the first submit of a title that resources or solved
+    discussions may answer shows them, with everything typed kept and a "Publish anyway"
+    button (without JavaScript; the script shows them as the title is typed and then skips
+    the step). Nothing is saved until the member publishes."""
+
     post_form_class = CommunityTopicForm
     poll_option_formset_class = PollOptionFormset
+
+    def form_valid(self, post_form, attachment_formset, poll_option_formset, **kwargs):
+        post = self.request.POST
+        if not self.preview and "publish_anyway" not in post and "suggested" not in post:
+            found = site_search.before_posting(
+                request=self.request, title=post_form.cleaned_data.get("subject", "")
+            )
+            if found["resources"] or found["discussions"]:
+                self.preview = True  # re-rendered like a preview: nothing saved
+                return super().form_valid(
+                    post_form,
+                    attachment_formset,
+                    poll_option_formset,
+                    before_posting=found,
+                    **kwargs,
+                )
+        return super().form_valid(post_form, attachment_formset, poll_option_formset, **kwargs)
 
     def get_success_url(self):
         # machina sends the author of a held question to the forum's list, where it is not:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hub.privacy",
     "cms",
     "events",
+    "search",
     "demo",
     # machina's apps come before our `forum` package: machina's class loader picks the
     # first installed app whose name ends in ".forum" (see machina.core.loading).
@@ -359,6 +360,7 @@ HUB_PERIODIC_COMMANDS = [
     "privacy_retention",  # retention periods below (hub/privacy/retention.py)
     "send_notification_digests",  # daily digests, from HUB_NOTIFICATION_DIGEST_HOUR on
     "events_send_reminders",  # 24 h and 1 h before each event
+    "search_vocabulary",  # the words the site search's "did you mean" proposes
 ]
 
 # --- forum ---

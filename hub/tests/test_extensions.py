@@ -85,7 +85,11 @@ def test_every_room_is_plugged_in_once_the_apps_are_ready(db):
     ]
     assert [key for key, _ in extensions.theme_news.items()] == ["cms", "events", "forum"]
     assert [key for key, _ in extensions.signup_fields.items()] == ["themes"]
-    assert [key for key, _ in extensions.search_providers.items()] == ["pages"]
+    assert [key for key, _ in extensions.search_providers.items()] == [
+        "resources",
+        "discussions",
+        "events",
+    ]
     assert extensions.email_consent_rule.one() is not None
     assert len(extensions.member_deleting.receivers) == 5  # cms, events, forum, notif., privacy
 
