@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from machina.apps.forum_conversation.models import Post, Topic
 
 from cms.selectors.follows import followed_theme_keys
@@ -119,7 +120,8 @@ def new_answers_section(*, user, since, now) -> list[extensions.DigestEntry]:
         extensions.DigestEntry(
             title=topic.subject,
             url=absolute_url(topic_url(topic)),
-            detail=_("%(count)s new answer(s)") % {"count": counts[topic.pk]},
+            detail=ngettext("%(count)s new answer", "%(count)s new answers", counts[topic.pk])
+            % {"count": counts[topic.pk]},
         )
         for topic in topics[:10]
     ]
