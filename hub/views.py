@@ -1,17 +1,12 @@
+import sys
+
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from hub.ops.unavailable import is_database_unavailable, unavailable_response
 from hub.redirects import safe_next
-
-
-def healthz(request):
-    """For the reverse proxy and compose healthchecks: the process answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def page_not_found(request, exception=None):
@@ -19,6 +14,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # handler500 runs inside the `except` of the failed request: a database that is away
+    # gets the translated "try again" page (503), not the generic error page.
+    if is_database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
     return render(request, "500.html", status=500)
 
 

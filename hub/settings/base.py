@@ -186,9 +186,12 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A read is a miss and a write is skipped while Redis is away (hub/ops/cache.py);
+            # short timeouts so a Redis that hangs does not hold requests either.
+            "BACKEND": "hub.ops.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_PREFIX", "hub"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         },
     }
 else:
