@@ -31,6 +31,17 @@ stop() {  # stop NAME [SIGNAL]: the signal (TERM) to its process group, then KIL
   kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$file"
 }
+supervised() {  # supervised NAME COMMAND...: compose's `restart: unless-stopped`
+  local name=$1; shift
+  start "$name" bash -c 'while :; do "$@"; echo "supervisor: exited with $?, starting again"; sleep 1; done' _ "$@"
+}
+kill_child() {  # kill_child NAME [SIGNAL]: the process under the supervisor dies, it starts again
+  local pgid pid
+  pgid=$(cat "$PIDS_DIR/$1")
+  for pid in $(ps -o pid= -g "$pgid"); do
+    [ "$pid" = "$pgid" ] || kill "-${2:-KILL}" "$pid" 2>/dev/null || true
+  done
+}
 wait_http() {  # wait_http URL SECONDS
   local deadline=$(( $(date +%s) + $2 ))
   until curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; do
@@ -55,17 +66,17 @@ start_web() {  # start_web a|b: through the one entrypoint, migrating at start l
   local port=$WEB_A_PORT command
   [ "$1" = b ] && port=$WEB_B_PORT
   mapfile -t command < <(web_command "$port")
-  HUB_MIGRATE=1 start "web-$1" docker/entrypoint.sh "${command[@]}"
+  HUB_MIGRATE=1 supervised "web-$1" docker/entrypoint.sh "${command[@]}"
 }
 start_worker() {
   local worker
   read -r -a worker <<<"$("$PY" -m rehearsal.topology worker)"
-  HUB_MIGRATE=0 start worker docker/entrypoint.sh "${worker[@]}"
+  HUB_MIGRATE=0 supervised worker docker/entrypoint.sh "${worker[@]}"
 }
 start_scheduler() {
   local script
   script=$("$PY" -c "from rehearsal.topology import SCHEDULER_COMMAND as c; print(c[2])")
-  HUB_MIGRATE=0 start scheduler docker/entrypoint.sh sh -c "$script"
+  HUB_MIGRATE=0 supervised scheduler docker/entrypoint.sh sh -c "$script"
 }
 start_redis() { start redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no; }
 pg_start() { as_postgres "$PG_BIN/pg_ctl" -D "$R/pg" -o "$PG_OPTIONS" -l "$R/pglog/postgresql.log" -w start >/dev/null; }

@@ -81,6 +81,11 @@ def build() -> dict:
         forum=open_forum, poster=replier, subject="Répétition générale : on se prépare"
     )
     topic.subscribers.add(*members)
+    fault_topics = []
+    for number in range(30):
+        fault = topic_with_first_post(forum=open_forum, poster=staff, subject=f"Panne {number}")
+        fault.subscribers.add(*members)
+        fault_topics.append({"id": fault.pk, "path": topic_path(fault)})
     secret = f"Budget interne {timezone.now().isoformat()}".encode()
     staff_topic = topic_with_first_post(forum=staff_forum, poster=staff, subject="Budget interne")
     attachment = Attachment.objects.create(
@@ -103,6 +108,7 @@ def build() -> dict:
         "replier": {"id": replier.pk, "session": session_for(replier)},
         "members": [{"id": m.pk, "session": session_for(m)} for m in members],
         "topic": {"id": topic.pk, "path": topic_path(topic)},
+        "fault_topics": fault_topics,
         "attachment": {
             "path": attachment_path(attachment),
             "sha256": hashlib.sha256(secret).hexdigest(),

@@ -14,7 +14,17 @@ DOCKERFILE = "docker/Dockerfile"
 COMPOSE = "docker/compose.yaml"
 
 # The image's CMD: one Daphne web process (the rehearsal changes only -b and -p).
-WEB_COMMAND = ["daphne", "-b", "0.0.0.0", "-p", "8000", "--proxy-headers", "hub.asgi:application"]
+WEB_COMMAND = [
+    "daphne",
+    "-b",
+    "0.0.0.0",
+    "-p",
+    "8000",
+    "--proxy-headers",
+    "--access-log",
+    "/dev/null",
+    "hub.asgi:application",
+]
 WORKER_COMMAND = ["python", "manage.py", "hub_worker"]
 SCHEDULER_COMMAND = ["sh", "-c", "while :; do python manage.py periodic_jobs; sleep 300; done"]
 

@@ -19,19 +19,25 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def send_live_event(*, user_id: int, event: dict) -> None:
-    """Pushes a small dict to every open tab of one member. Call only after commit.
-
-    Never raises: the row is committed, and a channel layer that is away (Redis restarting)
-    must not turn the member's request into a 500. Browsers catch up by id when their
-    socket comes back."""
+def group_send_hint(group: str, message: dict) -> bool:
+    """Sends a hint to a channel-layer group. Call only after commit. Never raises: the rows
+    are committed, and a channel layer that is away (Redis restarting) must not turn the
+    request into a 500. Browsers catch up from the database when their socket comes back.
+    Returns whether the layer took it."""
     layer = get_channel_layer()
     if layer is None:
-        return
+        return False
     try:
-        async_to_sync(layer.group_send)(user_group(user_id), {"type": "hub.event", "event": event})
+        async_to_sync(layer.group_send)(group, message)
     except Exception as error:  # a lost hint, never a lost row
         logger.warning("live event not sent (%s); clients will catch up", error.__class__.__name__)
+        return False
+    return True
+
+
+def send_live_event(*, user_id: int, event: dict) -> None:
+    """Pushes a small dict to every open tab of one member. Call only after commit."""
+    group_send_hint(user_group(user_id), {"type": "hub.event", "event": event})
 
 
 def send_on_commit(*, user_id: int, event: dict) -> None:
