@@ -155,16 +155,14 @@ def use_connection_pool(databases: dict) -> None:
     """Daphne runs each request in a thread with its own connection: without a pool, a burst
     of requests opens one connection each and PostgreSQL refuses past max_connections
     (seen with 200 simultaneous registrations). psycopg's pool caps and reuses them."""
-    from psycopg_pool import ConnectionPool
-
     databases["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection lifetimes
+    # Django then has the pool check each connection as it leaves it: after PostgreSQL
+    # restarts, broken ones are replaced instead of failing one request each (rehearsal).
+    databases["default"]["CONN_HEALTH_CHECKS"] = True
     databases["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2,
         "max_size": int(env("DATABASE_POOL_MAX", "20")),
         "timeout": 30,
-        # Each connection is checked as it leaves the pool: after PostgreSQL restarts, the
-        # broken ones are replaced instead of failing one request each (make rehearsal).
-        "check": ConnectionPool.check_connection,
     }
 
 

@@ -135,9 +135,16 @@ def test_production_logs_json_degrades_its_cache_and_routes_health_without_https
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.MIDDLEWARE[0], s.LOGGING['handlers']['console']['formatter'], "
-        "s.CACHES['default']['BACKEND'], *s.SECURE_REDIRECT_EXEMPT)"
+        "s.CACHES['default']['BACKEND'], *s.SECURE_REDIRECT_EXEMPT, "
+        "s.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+        "sorted(s.DATABASES['default']['OPTIONS']['pool']))"
     )
-    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/0", "PATH": "/usr/bin:/bin"}
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": "postgres://hub@127.0.0.1:1/hub",  # parsed only, never reached
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "PATH": "/usr/bin:/bin",
+    }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
@@ -149,4 +156,9 @@ def test_production_logs_json_degrades_its_cache_and_routes_health_without_https
         "^healthz$",
         "^livez$",
         "^readyz$",
+        # A pooled connection broken by a PostgreSQL restart is replaced, not handed out.
+        "True",
+        "['max_size',",
+        "'min_size',",
+        "'timeout']",
     ]
