@@ -132,16 +132,21 @@ async def kill_daphne(fixture: dict) -> None:
         )
         statuses.append(response.status)
         await asyncio.sleep(0.25)
+    last_write = time.monotonic()
     ids = [m["id"] for m in members]
     expected = await asyncio.to_thread(truth, ids, [t["id"] for t in topics])
     missing = await settle(bells, expected, 40)
     caught_up = time.monotonic() - killed_at
     reconnected = sum(1 for b in bells if b.connections >= 2)
+    # A POST in flight on the process when it dies gets Caddy's 502: nobody can tell whether
+    # it was saved, so it is not retried (the member sees an error and submits again; the
+    # forum refuses the same text twice). At most the two sent in the second before the
+    # proxy's health check takes the process out.
+    lost = [s for s in statuses if s != 302]
     check(
-        all(s == 302 for s in statuses),
-        "every reply written through Caddy meanwhile",
-        f"{statuses.count(302)}/{len(statuses)} answered 302, "
-        f"others {sorted(set(statuses) - {302})}",
+        set(lost) <= {502} and len(lost) <= 2,
+        "every reply written meanwhile answered, but those in flight on the killed process",
+        f"{statuses.count(302)}/{len(statuses)} answered 302, {len(lost)} got 502",
     )
     check(
         reconnected in spread.values() and all(b.connected.is_set() for b in bells),
@@ -152,7 +157,8 @@ async def kill_daphne(fixture: dict) -> None:
         not missing,
         "no notification missing from any bell",
         f"{sum(len(v) for v in expected.values())} notifications for 50 members; "
-        f"{len(missing)} bells short; all shown {caught_up:.1f} s after the kill",
+        f"{len(missing)} bells short; all shown {time.monotonic() - last_write:.1f} s after "
+        f"the last reply",
     )
     repeats = sum(b.live_repeats for b in bells)
     check(

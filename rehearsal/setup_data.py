@@ -26,7 +26,12 @@ from django.utils import timezone  # noqa: E402
 from machina.apps.forum_conversation.forum_attachments.models import Attachment  # noqa: E402
 
 from events.tests.factories import event_page, event_translation  # noqa: E402
-from forum.tests.factories import PostFactory, programme_forums, topic_with_first_post  # noqa: E402
+from forum.tests.factories import (  # noqa: E402
+    PostFactory,
+    TopicFactory,
+    programme_forums,
+    topic_with_first_post,
+)
 from hub.accounts.tests.factories import UserFactory  # noqa: E402
 
 MEMBERS = int(os.environ.get("REHEARSAL_MEMBERS", "50"))
@@ -46,14 +51,66 @@ def session_for(user) -> str:
     return store.session_key
 
 
+WELCOME = "Présentez-vous (répétition)"
+
+
 def member(email: str, **fields):
+    """A member who has posted before (their posts need no approval), found again if they
+    exist. Their first post goes in one welcome topic: factories' own sub-objects would
+    collide with the rows of an earlier run (sequences restart in each process)."""
+    from machina.apps.forum_conversation.models import Topic
+
     from hub.accounts.models import User
 
     user = User.objects.filter(email=email).first()
     if user is None:
         user = UserFactory(email=email, **fields)
-        PostFactory(poster=user, content=f"Bonjour de {email}!")  # established: no approval
+        topic = Topic.objects.filter(subject=WELCOME).first() or TopicFactory(
+            forum=programme_forums()["Demandes d'aide"], poster=user, subject=WELCOME
+        )
+        PostFactory(topic=topic, poster=user, content=f"Bonjour de {user.pk}!")
     return user
+
+
+def members_bulk(emails: list[str]) -> list:
+    """Many members at once, established (one approved post each) and verified, written in
+    bulk: one post at a time ran the forum's signals, and each new poster of the welcome
+    topic notified every earlier one (n² rows: minutes for 300 members)."""
+    from allauth.account.models import EmailAddress
+    from machina.apps.forum_conversation.models import Post
+
+    from hub.accounts.models import User
+
+    existing = {u.email: u for u in User.objects.filter(email__in=emails)}
+    missing = [e for e in emails if e not in existing]
+    if missing:
+        first = member(missing[0])  # makes the welcome topic; its post the usual way
+        model = User(email="x@exemple.org")
+        model.set_password("repetition-" + missing[0])  # never typed: sessions are made here
+        created = User.objects.bulk_create(
+            [
+                User(
+                    email=e,
+                    handle=e.split("@")[0],
+                    first_name="Membre",
+                    last_name="Répétition",
+                    password=model.password,
+                )
+                for e in missing[1:]
+            ]
+        )
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in created]
+        )
+        topic = first.posts.first().topic
+        Post.objects.bulk_create(
+            [
+                Post(topic=topic, poster=u, subject=WELCOME, content="Bonjour!", approved=True)
+                for u in created
+            ]
+        )
+        existing.update({u.email: u for u in [first, *created]})
+    return [existing[e] for e in emails]
 
 
 def topic_path(topic) -> str:
@@ -76,7 +133,7 @@ def build() -> dict:
     staff_forum = forums["Espace équipe et formateurs"]
     staff = member("repetition-staff@exemple.org", is_staff=True, is_superuser=True)
     replier = member("repetition-repond@exemple.org", first_name="Rémi")
-    members = [member(f"repetition-{n:03d}@exemple.org") for n in range(MEMBERS)]
+    members = members_bulk([f"repetition-{n:03d}@exemple.org" for n in range(MEMBERS)])
     topic = topic_with_first_post(
         forum=open_forum, poster=replier, subject="Répétition générale : on se prépare"
     )

@@ -23,7 +23,7 @@ from cms.models.pages import ResourceIndexPage, ResourcePage  # noqa: E402
 from events.tests.factories import event_page  # noqa: E402
 from forum.tests.factories import programme_forums, topic_with_first_post  # noqa: E402
 
-from .setup_data import member, session_for, topic_path  # noqa: E402
+from .setup_data import member, members_bulk, session_for, topic_path  # noqa: E402
 
 USERS = int(os.environ.get("REHEARSAL_LOAD_USERS", "300"))
 LISTENERS = 50
@@ -33,8 +33,8 @@ LISTENERS = 50
 def build() -> dict:
     fr = Locale.objects.get(language_code="fr")
     forum = programme_forums()["Demandes d'aide"]
-    users = [member(f"charge-{n:03d}@exemple.org") for n in range(USERS)]
-    listeners = [member(f"ecoute-{n:03d}@exemple.org") for n in range(LISTENERS)]
+    users = members_bulk([f"charge-{n:03d}@exemple.org" for n in range(USERS)])
+    listeners = members_bulk([f"ecoute-{n:03d}@exemple.org" for n in range(LISTENERS)])
     probe = member("charge-sonde@exemple.org")
     probe_topic = topic_with_first_post(forum=forum, poster=probe, subject="Sonde de la charge")
     probe_topic.subscribers.add(*listeners)
