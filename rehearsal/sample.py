@@ -23,19 +23,19 @@ def groups() -> dict[str, list[int]]:
     found = {path.name: [] for path in (RUN_DIR / "pids").iterdir()}
     found["postgres"] = []
     pgids = {int(path.read_text()): path.name for path in (RUN_DIR / "pids").iterdir()}
+    postmaster = int((RUN_DIR / "pg" / "postmaster.pid").read_text().split()[0])
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
             stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-            cmd = (proc / "cmdline").read_bytes()
         except OSError:
             continue
         pgid = int(stat[2])
         if pgid in pgids:
             found[pgids[pgid]].append(int(proc.name))
-        elif b"postgres" in cmd and str(RUN_DIR).encode() in cmd or b"postgres: " in cmd[:10]:
-            found["postgres"].append(int(proc.name))
+        elif int(stat[1]) == postmaster or int(proc.name) == postmaster:
+            found["postgres"].append(int(proc.name))  # our cluster only, not the machine's
     return found
 
 

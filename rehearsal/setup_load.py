@@ -47,7 +47,11 @@ def build() -> dict:
     event = event_page(title="Grande conférence (charge)", slug="grande-conference", start=start)
     library = ResourceIndexPage.objects.filter(locale=fr).live().first()
     resources = ResourcePage.objects.filter(locale=fr).live()[:20]
-    demo_topics = Topic.objects.filter(approved=True).exclude(subject__startswith="Panne")
+    # Topics every member may read (not the staff forum's: a 403 there is no error of ours).
+    readable = [f.pk for name, f in programme_forums().items() if "équipe" not in name]
+    demo_topics = Topic.objects.filter(approved=True, forum_id__in=readable).exclude(
+        subject__regex=r"^(Panne|Charge|Sonde|Présentez)"
+    )
     return {
         "users": [session_for(u) for u in users],
         "listeners": [{"id": u.pk, "session": session_for(u)} for u in listeners],
