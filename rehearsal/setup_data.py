@@ -139,7 +139,7 @@ def build() -> dict:
     )
     topic.subscribers.add(*members)
     fault_topics = []
-    for number in range(30):
+    for number in range(45):  # fault 1 writes in 24, fault 2 in up to 21
         fault = topic_with_first_post(forum=open_forum, poster=staff, subject=f"Panne {number}")
         fault.subscribers.add(*members)
         fault_topics.append({"id": fault.pk, "path": topic_path(fault)})
