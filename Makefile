@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= hub.settings.dev
 
-.PHONY: run test install messages compilemessages lint format bench check clean lock
+.PHONY: run test install messages compilemessages lint format bench check clean lock rehearsal
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ messages: $(STAMP)
 	done
 	$(BIN)/python manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
 	  --ignore=cms --ignore=forum --ignore=events --ignore=search --ignore=bench --ignore=docker
+
+# The production stack (docker/compose.yaml's pieces) on this machine, checked through Caddy,
+# backed up and restored, broken on purpose, then loaded (LOAD=0 skips the load test).
+# Ports of its own (18080 and up, PostgreSQL 5440, Redis 6390): shared services untouched.
+rehearsal: install
+	LOAD=$(or $(LOAD),1) bash rehearsal/run.sh
 
 bench: install
 	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench

@@ -6,6 +6,8 @@ browser's Accept-Language, then French (`translation.get_language_from_request` 
 the request: no database). The 500 page is rendered from a plain context (no context
 processors, no session, no database): whatever broke the request must not break its page."""
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseServerError
@@ -14,6 +16,8 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from hub.ops.unavailable import is_database_unavailable, unavailable_response
 
 # status (or kind) → the page's title and what it tells the reader.
 PAGES = {
@@ -119,7 +123,11 @@ FALLBACK_500 = (
 
 def server_error(request):
     """The 500 page: the hub's header and footer drawn from a plain context (no request
-    context, no database), in the URL's language."""
+    context, no database), in the URL's language. A database that is away gets the
+    translated "try again" page (503) instead: handler500 runs inside the `except` of the
+    failed request, so the error is still at hand."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return unavailable_response(request)
     language = error_language(request)
     try:
         with translation.override(language):

@@ -10,9 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import views as cms_views
 from cms.admin_chooser import LocaleBrowseView
 from hub import views as hub_views
+from hub.ops import health
 
 urlpatterns = [
-    path("healthz", hub_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("livez", health.livez, name="livez"),
+    path("readyz", health.readyz, name="readyz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("langue/<str:code>/", hub_views.switch_language, name="switch_language"),
     # Wagtail's page chooser, opened at the editor's language instead of "Root".

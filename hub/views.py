@@ -1,16 +1,11 @@
+"""The hub's own small views (the language switch); error pages are in hub/errors.py, health
+checks in hub/ops/health.py."""
+
 from django.conf import settings
-from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.views.decorators.http import require_http_methods
 
 from hub.redirects import safe_next
-
-
-def healthz(request):
-    """For the reverse proxy and compose healthchecks: the process answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_http_methods(["GET", "POST"])

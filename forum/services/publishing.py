@@ -2,8 +2,6 @@
 and the followers who may read it are notified, and open pages of the topic hear of the
 reply. A held post tells the forum's moderators; its approval tells its author."""
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -13,6 +11,7 @@ from machina.apps.forum_permission.handler import PermissionHandler
 from cms.services import theme_followers_notify
 from hub.accounts.handles import HANDLE_MAX_LENGTH, MENTION_RE
 from hub.notifications.services import notify
+from hub.notifications.services.live import group_send_hint
 
 from .. import access, selectors
 from ..categories import forum_theme_keys
@@ -170,11 +169,10 @@ def send_topic_event_on_commit(*, topic_id: int, post_id: int, poster_id) -> Non
     """Tells open pages of the topic that a reply exists (a hint: they fetch it)."""
 
     def send():
-        layer = get_channel_layer()
-        if layer is not None:
-            async_to_sync(layer.group_send)(
-                topic_group(topic_id),
-                {"type": "forum.post", "post_id": post_id, "poster_id": poster_id},
-            )
+        # Never a 500 for a lost hint (Redis away): the reply is saved, pages catch up.
+        group_send_hint(
+            topic_group(topic_id),
+            {"type": "forum.post", "post_id": post_id, "poster_id": poster_id},
+        )
 
     transaction.on_commit(send)

@@ -173,6 +173,9 @@ def use_connection_pool(databases: dict) -> None:
     of requests opens one connection each and PostgreSQL refuses past max_connections
     (seen with 200 simultaneous registrations). psycopg's pool caps and reuses them."""
     databases["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection lifetimes
+    # Django then has the pool check each connection as it leaves it: after PostgreSQL
+    # restarts, broken ones are replaced instead of failing one request each (rehearsal).
+    databases["default"]["CONN_HEALTH_CHECKS"] = True
     databases["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2,
         "max_size": int(env("DATABASE_POOL_MAX", "20")),
@@ -203,9 +206,12 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A read is a miss and a write is skipped while Redis is away (hub/ops/cache.py);
+            # short timeouts so a Redis that hangs does not hold requests either.
+            "BACKEND": "hub.ops.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_PREFIX", "hub"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         },
     }
 else:

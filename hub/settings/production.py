@@ -19,7 +19,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$", r"^readyz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
@@ -45,3 +45,10 @@ HUB_PRIVATE_FILES_ACCEL_PREFIX = env("HUB_PRIVATE_FILES_ACCEL_PREFIX", "/_privat
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
+
+# One JSON line per request, and every other log line as JSON too (hub/ops/logs.py): time,
+# status, route and member id; no email or IP address.
+MIDDLEWARE = ["hub.ops.logs.RequestLogMiddleware", *MIDDLEWARE]  # noqa: F405
+LOGGING["formatters"] = {"json": {"()": "hub.ops.logs.JsonFormatter"}}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+LOGGING["loggers"]["hub.requests"] = {"level": "INFO"}  # noqa: F405
