@@ -84,7 +84,7 @@ DJANGO_SECRET_KEY=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_CSRF_TRUSTED_ORIGINS="http://127.0.0.1:$PROXY_PORT"
-export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PROXY_PORT"
+export HUB_BASE_URL="http://127.0.0.1:$PROXY_PORT"
 # Plain HTTP on loopback: compose's Caddy would terminate TLS in front of a real domain.
 export DJANGO_SECURE_SSL_REDIRECT=false
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hub_rehearsal"
