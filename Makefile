@@ -55,17 +55,17 @@ check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-ROOMS_WITH_CATALOGUES := cms forum events hub/privacy
+ROOMS_WITH_CATALOGUES := cms forum events diagnostic hub/privacy
 
 # Extracts UI strings: the project catalogue (hub/) in locale/, each room's in <room>/locale/.
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
-	  --ignore=cms --ignore=forum --ignore=events --ignore=hub/privacy --ignore=bench --ignore=docker
+	  --ignore=cms --ignore=forum --ignore=events --ignore=diagnostic --ignore=hub/privacy --ignore=bench --ignore=docker
 	@for app in $(ROOMS_WITH_CATALOGUES); do \
 	  (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l fr -l en --no-obsolete) || exit 1; \
 	done
 	$(BIN)/python manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
-	  --ignore=cms --ignore=forum --ignore=events --ignore=bench --ignore=docker
+	  --ignore=cms --ignore=forum --ignore=events --ignore=diagnostic --ignore=bench --ignore=docker
 
 bench: install
 	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench

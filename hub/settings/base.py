@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hub.privacy",
     "cms",
     "events",
+    "diagnostic",
     "demo",
     # machina's apps come before our `forum` package: machina's class loader picks the
     # first installed app whose name ends in ".forum" (see machina.core.loading).
