@@ -169,3 +169,27 @@ def test_questions_left_empty_make_no_row_but_a_cleared_answer_is_saved(client, 
     assert list(Response.objects.values_list("question__code", flat=True)) == ["outils"]
     client.post(_url(answer_set), {})  # every box unticked
     assert Response.objects.get(respondent=ana).choices == []
+
+
+def test_the_page_speaks_english_with_the_english_wording(client, started):
+    answer_set, *_ = started
+    html = client.get(reverse("diagnostic:answer", args=[answer_set.pk]).replace("/fr/", "/en/", 1))
+    text = html.content.decode()
+    assert html.status_code == 200
+    assert "Are your data backed up?" in text
+    assert "Why we ask:" in text and "To know whether training on backups would help you." in text
+    assert "Reviewed every year." in text
+    assert "Our target for next year" in text
+
+
+def test_the_answering_page_costs_the_same_queries_for_more_questions(
+    client, started, django_assert_max_num_queries
+):
+    answer_set, *_ = started
+    with django_assert_max_num_queries(20) as few:
+        client.get(_url(answer_set))
+    section = answer_set.questionnaire.sections.get()
+    for n in range(10):
+        factories.scale_question(section, code=f"extra-{n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(_url(answer_set))
