@@ -55,17 +55,17 @@ check: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-ROOMS_WITH_CATALOGUES := cms forum events search hub/privacy
+ROOMS_WITH_CATALOGUES := cms forum events search diagnostic hub/privacy
 
 # Extracts UI strings: the project catalogue (hub/) in locale/, each room's in <room>/locale/.
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
-	  --ignore=cms --ignore=forum --ignore=events --ignore=search --ignore=hub/privacy --ignore=bench --ignore=docker
+	  --ignore=cms --ignore=forum --ignore=events --ignore=search --ignore=diagnostic --ignore=hub/privacy --ignore=bench --ignore=docker
 	@for app in $(ROOMS_WITH_CATALOGUES); do \
 	  (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l fr -l en --no-obsolete) || exit 1; \
 	done
 	$(BIN)/python manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=var \
-	  --ignore=cms --ignore=forum --ignore=events --ignore=search --ignore=bench --ignore=docker
+	  --ignore=cms --ignore=forum --ignore=events --ignore=search --ignore=diagnostic --ignore=bench --ignore=docker
 
 # The production stack (docker/compose.yaml's pieces) on this machine, checked through Caddy,
 # backed up and restored, broken on purpose, then loaded (LOAD=0 skips the load test).

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("confidentialite/", include("hub.privacy.urls")),
     path("forum/", include("forum.urls")),
     path("evenements/", include("events.urls")),
+    path("diagnostic/", include("diagnostic.urls")),
     path("", include("search.urls")),
     path("", include("cms.urls")),
     # Wagtail's catch-all comes last.

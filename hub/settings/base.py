@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cms",
     "events",
     "search",
+    "diagnostic",
     "demo",
     # machina's apps come before our `forum` package: machina's class loader picks the
     # first installed app whose name ends in ".forum" (see machina.core.loading).

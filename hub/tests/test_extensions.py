@@ -52,6 +52,7 @@ def test_every_room_is_plugged_in_once_the_apps_are_ready(db):
         "privacy/panels/choices.html",
     ]
     assert sorted(key for key, _ in extensions.member_exports.items()) == [
+        "diagnostic",
         "events",
         "forum",
         "library",
@@ -110,7 +111,8 @@ def test_running_every_rooms_register_twice_changes_nothing(db):
     ]
     before = [point.items() for point in points]
     receivers = len(extensions.member_deleting.receivers)
-    for room in ("hub.accounts", "hub.notifications", "hub.privacy", "cms", "events", "forum"):
+    rooms = ("hub.accounts", "hub.notifications", "hub.privacy", "cms", "events", "forum")
+    for room in (*rooms, "diagnostic"):
         importlib.import_module(f"{room}.hooks").register()
     assert [point.items() for point in points] == before
     assert len(extensions.member_deleting.receivers) == receivers
