@@ -1,6 +1,19 @@
 """Fixtures every room's tests share."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_french():
+    """Every test starts in the site's default language. A request through the test client
+    leaves its language active on the thread (LocaleMiddleware does not reset it), so a test
+    that ran after an /en/ request in the same worker built /en/ addresses with reverse() and
+    failed or passed by the order xdist happened to choose."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_collection_modifyitems(items):
