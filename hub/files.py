@@ -65,6 +65,22 @@ class HubFileStorage(FileSystemStorage):
         full_path = os.path.normpath(os.path.join(self.location, saved))
         return Path(os.path.relpath(full_path, self.private_location)).as_posix()
 
+    def _ensure_location_group_id(self, full_path):
+        # Django gives a saved file the group of MEDIA_ROOT; a private file lives under
+        # PRIVATE_MEDIA_ROOT, and MEDIA_ROOT may not exist yet (a fresh clone's demo content
+        # saves a document before any public file).
+        if os.path.commonpath([full_path, self.private_location]) == self.private_location:
+            location = self.private_location
+        else:
+            location = self.location
+        if os.name == "posix" and os.path.exists(location):
+            file_gid, location_gid = os.stat(full_path).st_gid, os.stat(location).st_gid
+            if file_gid != location_gid:
+                try:
+                    os.chown(full_path, uid=-1, gid=location_gid)
+                except PermissionError:
+                    pass
+
     def url(self, name):
         if name and is_private(name):
             # Private files have no address of their own: links go to the checking views.
