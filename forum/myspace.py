@@ -15,6 +15,7 @@ from machina.apps.forum_conversation.models import Post, Topic
 from cms.selectors.follows import followed_theme_keys
 from hub import extensions
 from hub.notifications.services import absolute_url
+from hub.templatetags.hub_tags import qc_number
 
 from .access import readable_forum_ids
 from .categories import forum_ids_on_themes
@@ -121,7 +122,7 @@ def new_answers_section(*, user, since, now) -> list[extensions.DigestEntry]:
             title=topic.subject,
             url=absolute_url(topic_url(topic)),
             detail=ngettext("%(count)s new answer", "%(count)s new answers", counts[topic.pk])
-            % {"count": counts[topic.pk]},
+            % {"count": qc_number(counts[topic.pk])},
         )
         for topic in topics[:10]
     ]

@@ -22,6 +22,7 @@ from hub.parsing import UrlIdsMixin, require_url_ids
 from hub.privacy.models import MemberPrivacy
 from hub.privacy.selectors import profile_visible_to
 from hub.redirects import safe_next
+from hub.templatetags.hub_tags import qc_number
 
 from .. import access, selectors, services, site_search
 from ..forms import ReportForm
@@ -173,7 +174,8 @@ def reports_resolve(request, pk: int):
         raise PermissionDenied(str(error)) from None
     messages.success(
         request,
-        ngettext("%(count)s report closed.", "%(count)s reports closed.", count) % {"count": count},
+        ngettext("%(count)s report closed.", "%(count)s reports closed.", count)
+        % {"count": qc_number(count)},
     )
     return HttpResponseRedirect(safe_next(request, reverse("community:reports")))
 
