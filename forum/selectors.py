@@ -43,8 +43,8 @@ CARD_FIELDS = ("subject", "slug", "posts_count", "created", "forum__slug", "foru
 
 def latest_topics(*, user, handler=None, limit: int = 5) -> list[Topic]:
     """The latest approved topics in the forums `user` may read (visitors: public ones), for
-    a card: its columns only, walking the `community_topic_latest` index (migration 0012)
-    newest first instead of sorting every readable topic."""
+    a card: its columns only (no poster, no forum description). PostgreSQL walks machina's
+    index on `last_post_on` newest first and stops at `limit` (tests/test_home_page_cost)."""
     return list(
         Topic.approved_objects.filter(forum_id__in=readable_forum_ids(user, handler=handler))
         .select_related("forum")
