@@ -102,10 +102,19 @@ def can_read_forum(*, forum, user, handler: PermissionHandler | None = None) -> 
 
 
 def readable_forum_ids(user, *, handler: PermissionHandler | None = None) -> list[int]:
-    forums = _handler(handler).get_readable_forums(
-        Forum.objects.filter(type=Forum.FORUM_POST), user
-    )
-    return [forum.pk for forum in forums]
+    """The forums (of messages, not categories or links) `user` may read. Kept on the
+    handler (one per request, see forum/middleware.py) for that user: a page lists topics
+    in several places. The rule is machina's `get_readable_forums` (its read permission
+    down the tree; superusers read all), read from the forums it already loaded instead of
+    one more query."""
+    handler = _handler(handler)
+    key = (user.pk, user.is_authenticated, user.is_superuser)
+    cached = getattr(handler, "_community_readable_ids", {})
+    if key not in cached:
+        forums = handler._get_forums_for_user(user, ["can_read_forum"], use_tree_hierarchy=True)
+        cached[key] = sorted(f.pk for f in forums if f.type == Forum.FORUM_POST)
+        handler._community_readable_ids = cached
+    return list(cached[key])
 
 
 def can_read_topic(*, topic, user, handler: PermissionHandler | None = None) -> bool:

@@ -38,11 +38,12 @@ def latest_questions(context, limit: int = 5):
 @register.inclusion_tag("community/tags/unanswered_questions.html", takes_context=True)
 def unanswered_questions(context, limit: int = 5):
     """Questions still waiting for an answer after 48 hours (for the home page)."""
-    from forum.selectors import unanswered_topics
+    from forum.selectors import CARD_FIELDS, unanswered_topics
 
     request = context.get("request")
     user, handler = _user_and_handler(context)
-    topics = list(unanswered_topics(user=user, handler=handler)[:limit])
+    found = unanswered_topics(user=user, handler=handler).select_related(None)
+    topics = list(found.select_related("forum").only(*CARD_FIELDS)[:limit])
     return {"topics": topics, "request": request}
 
 
