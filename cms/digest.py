@@ -5,8 +5,7 @@ hooks.py)."""
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub import extensions
-from hub.notifications.services import absolute_url
+from hub import extensions, links
 
 from .selectors.follows import followed_theme_keys, new_resources_on_themes
 
@@ -25,7 +24,7 @@ def new_resources_section(*, user, since, now) -> list[extensions.DigestEntry]:
     keys = followed_theme_keys(user=user)
     return [
         extensions.DigestEntry(
-            title=page.title, url=absolute_url(page.url or ""), detail=page.summary[:200]
+            title=page.title, url=links.absolute_url(page.url or ""), detail=page.summary[:200]
         )
         for page in new_resources_on_themes(theme_keys=keys, since=since, until=now, limit=10)
     ]

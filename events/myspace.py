@@ -10,8 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms.selectors.follows import followed_theme_keys
-from hub import extensions
-from hub.notifications.services import absolute_url
+from hub import extensions, links
 
 from . import selectors
 from .themes import on_themes_q
@@ -64,7 +63,7 @@ def new_events_section(*, user, since, now) -> list[extensions.DigestEntry]:
     return [
         extensions.DigestEntry(
             title=page.title,
-            url=absolute_url(page.get_url() or ""),
+            url=links.absolute_url(page.get_url() or ""),
             detail=selectors.when_text(page),
         )
         for page in pages
@@ -97,7 +96,7 @@ def upcoming_registrations_section(*, user, since, now) -> list[extensions.Diges
     return [
         extensions.DigestEntry(
             title=page.title,
-            url=absolute_url(page.get_url() or ""),
+            url=links.absolute_url(page.get_url() or ""),
             detail=selectors.when_text(page),
         )
         for page in pages

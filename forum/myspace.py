@@ -13,8 +13,7 @@ from django.utils.translation import ngettext
 from machina.apps.forum_conversation.models import Post, Topic
 
 from cms.selectors.follows import followed_theme_keys
-from hub import extensions
-from hub.notifications.services import absolute_url
+from hub import extensions, links
 from hub.templatetags.hub_tags import qc_number
 
 from .access import readable_forum_ids
@@ -120,7 +119,7 @@ def new_answers_section(*, user, since, now) -> list[extensions.DigestEntry]:
     return [
         extensions.DigestEntry(
             title=topic.subject,
-            url=absolute_url(topic_url(topic)),
+            url=links.absolute_url(topic_url(topic)),
             detail=ngettext("%(count)s new answer", "%(count)s new answers", counts[topic.pk])
             % {"count": qc_number(counts[topic.pk])},
         )
@@ -146,7 +145,7 @@ def unanswered_section(*, user, since, now) -> list[extensions.DigestEntry]:
     return [
         extensions.DigestEntry(
             title=topic.subject,
-            url=absolute_url(topic_url(topic)),
+            url=links.absolute_url(topic_url(topic)),
             detail=_("Asked on %(date)s")
             % {"date": formats.date_format(timezone.localtime(topic.created), "DATE_FORMAT")},
         )

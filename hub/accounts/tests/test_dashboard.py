@@ -11,31 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms import services as cms_services
-from cms.services import library_setup
-from cms.tests.factories import make_resource, make_theme, make_toolkit
+from cms.tests.factories import make_resource, make_toolkit
 from events.models import Registration
-from events.tests.factories import event_index, event_page
+from events.tests.factories import event_page
 from forum import services as forum_services
-from forum.models import ForumCategory
-from forum.tests.factories import PostFactory, programme_forums, topic_with_first_post
+from forum.tests.factories import PostFactory, topic_with_first_post
 from hub.accounts import visits
 from hub.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(site):
-    forums = programme_forums()
-    theme = make_theme(slug="cybersecurite", name="Cybersécurité", english=("cyber", "Cyber"))
-    category, _created = ForumCategory.objects.get_or_create(forum=forums["Cybersécurité"])
-    category.themes.add(theme)
-    return {
-        "library": library_setup(),
-        "events": event_index(site),
-        "forum": forums["Cybersécurité"],
-        "theme": theme,
-    }
 
 
 def give(member, world, n: int) -> None:

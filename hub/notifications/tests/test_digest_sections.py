@@ -14,12 +14,10 @@ from django.utils import timezone
 from machina.apps.forum_conversation.models import Topic
 
 from cms import services as cms_services
-from cms.services import library_setup
-from cms.tests.factories import make_resource, make_theme
+from cms.tests.factories import make_resource
 from events.models import Registration
-from events.tests.factories import event_index, event_page
-from forum.models import ForumCategory
-from forum.tests.factories import PostFactory, programme_forums, topic_with_first_post
+from events.tests.factories import event_page
+from forum.tests.factories import PostFactory, topic_with_first_post
 from hub.accounts.tests.factories import UserFactory
 from hub.notifications.models import DigestRun, DigestSubscription
 from hub.notifications.services import digest_send, digests_send_all
@@ -38,20 +36,6 @@ HEADINGS_FR = {
 @pytest.fixture(autouse=True)
 def any_hour(settings):
     settings.HUB_NOTIFICATION_DIGEST_HOUR = 0  # the command reads the real clock
-
-
-@pytest.fixture
-def world(site):
-    forums = programme_forums()
-    theme = make_theme(slug="cybersecurite", name="Cybersécurité", english=("cyber", "Cyber"))
-    category, _created = ForumCategory.objects.get_or_create(forum=forums["Cybersécurité"])
-    category.themes.add(theme)
-    return {
-        "library": library_setup(),
-        "events": event_index(site),
-        "forum": forums["Cybersécurité"],
-        "theme": theme,
-    }
 
 
 def member_with_news(world, **fields):
